@@ -1,0 +1,108 @@
+/**
+ * The sync benchmark's writers, in their own process: the fifty clients receive every relayed
+ * edit too (49 of every 50), and that work must neither slow the server nor delay the observers
+ * that time the edits. Driven by the parent over IPC:
+ *
+ *   start {wsBase, planId, token, writers} → ready {clients}   connect, sync, one setup edit each,
+ *                                                               wait until everyone has every setup
+ *   ping {t0}                              → pong {t0, at}     for the cross-process clock offset
+ *   run {editsPerWriter, intervalMs, seed} → ran {stamps, clocks}
+ *   digest {expected, timeoutMs}           → digests {digests, drops}
+ *
+ * `run` spreads the edits evenly: writer w edits every `intervalMs`, offset by w/writers of an
+ * interval and jittered by up to ±20 % (seeded), so the server sees a steady stream of
+ * writers × 1000/intervalMs edits per second rather than fifty-edit bursts.
+ */
+import { createPrng } from './generate-plan';
+import {
+	clocksOf,
+	connectPeer,
+	covers,
+	docDigest,
+	editOnce,
+	prepareWriter,
+	whenCovers,
+	type BenchPeer,
+	type ClockMark,
+	type WriterTarget
+} from './sync-peers';
+import { epochNow, exitWithParent, tellParent, type ChildMessage } from './sync-processes';
+
+const SYNC_TIMEOUT_MS = 20_000;
+
+interface Writer {
+	peer: BenchPeer;
+	target?: WriterTarget;
+}
+
+let writers: Writer[] = [];
+
+async function start(message: ChildMessage): Promise<void> {
+	const { wsBase, planId, token, count } = message as unknown as { wsBase: string; planId: string; token: string; count: number };
+	writers = Array.from({ length: count }, () => ({ peer: connectPeer({ wsBase, planId, token }) }));
+	await Promise.all(writers.map((w) => w.peer.synced));
+	writers.forEach((w, index) => {
+		w.target = prepareWriter(w.peer.doc, index);
+	});
+	const expected = writers.map((w) => [w.peer.doc.clientID, clocksOf(w.peer.doc).get(w.peer.doc.clientID) ?? 0] as const);
+	await Promise.all(writers.map((w) => whenCovers(w.peer.doc, expected, SYNC_TIMEOUT_MS)));
+	tellParent({ type: 'ready', clients: writers.map((w) => w.peer.doc.clientID) });
+}
+
+async function run(message: ChildMessage): Promise<void> {
+	const { editsPerWriter, intervalMs, seed } = message as unknown as { editsPerWriter: number; intervalMs: number; seed: number };
+	const random = createPrng(seed);
+	const begin = performance.now() + 20;
+	const plan: { at: number; writer: Writer; step: number }[] = [];
+	writers.forEach((writer, w) => {
+		for (let k = 0; k < editsPerWriter; k++) {
+			const jitter = (random() - 0.5) * 0.4 * intervalMs;
+			plan.push({ at: begin + ((w / writers.length + k) * intervalMs) + jitter, writer, step: k });
+		}
+	});
+	plan.sort((a, b) => a.at - b.at);
+	const stamps: ClockMark[] = [];
+	for (const { at, writer, step } of plan) {
+		const wait = at - performance.now();
+		if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+		const { doc } = writer.peer;
+		if (!writer.target) throw new Error('run before start');
+		// Stamped just before the change: y-websocket sends it synchronously from the doc's update event.
+		const sentAt = epochNow();
+		editOnce(writer.target, step);
+		stamps.push({ client: doc.clientID, clock: clocksOf(doc).get(doc.clientID) ?? 0, at: sentAt });
+	}
+	const clocks = writers.map((w) => [w.peer.doc.clientID, clocksOf(w.peer.doc).get(w.peer.doc.clientID) ?? 0]);
+	tellParent({ type: 'ran', stamps: stamps.map((s) => [s.client, s.clock, s.at]), clocks });
+}
+
+async function digest(message: ChildMessage): Promise<void> {
+	const { expected, timeoutMs } = message as unknown as { expected: [number, number][]; timeoutMs: number };
+	const deadline = Date.now() + timeoutMs;
+	while (!writers.every((w) => covers(w.peer.doc, expected)) && Date.now() < deadline) {
+		await new Promise((resolve) => setTimeout(resolve, 10));
+	}
+	tellParent({
+		type: 'digests',
+		digests: writers.map((w) => docDigest(w.peer.doc)),
+		drops: writers.reduce((sum, w) => sum + w.peer.drops(), 0)
+	});
+}
+
+const HANDLERS: Record<string, (message: ChildMessage) => Promise<void> | void> = {
+	start,
+	run,
+	digest,
+	ping: (message) => tellParent({ type: 'pong', t0: message.t0, at: epochNow() })
+};
+
+exitWithParent(() => {
+	for (const w of writers) w.peer.destroy();
+});
+process.on('message', (message: ChildMessage) => {
+	const handler = HANDLERS[message.type];
+	Promise.resolve()
+		.then(() => handler?.(message))
+		.catch((error: unknown) => tellParent({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) }));
+});
+tellParent({ type: 'alive' });

@@ -1,0 +1,132 @@
+/**
+ * The REST API under `/api` (JSON in, JSON out):
+ *   POST   /api/plans                      → 201 {id, tokens: {owner, editor, viewer}}
+ *   GET    /api/plans/<id>                 → {id, title, role, createdAt, updatedAt}
+ *   GET    /api/plans/<id>/export?format=  → json: the plan file now; md|xlsx|docx: 501 for now
+ *   DELETE /api/plans/<id>                 → 204 (owner only), its sockets closed with 4404
+ * Plan endpoints take `Authorization: Bearer <token>` (export also `?token=`, so a plain link can
+ * download) and answer 401 without a valid token, 404 for an unknown plan, 403 for another plan's
+ * token. Errors are `{"error": code, "message": readable}`.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { authorizePlan } from '../access';
+import type { DocRegistry } from '../collab/doc-registry';
+import { sendJson, type HttpRoute } from '../http-app';
+import type { Logger } from '../log';
+import type { PlanStore, Role } from '../persistence/store';
+import { HttpError, sendHttpError } from './http-error';
+import { planFromCreateRequest, storeNewPlan } from './new-plan';
+import { liveTitle, readCurrentPlan } from './plan-snapshot';
+import { readJsonBody } from './read-json-body';
+
+export interface PlansApiOptions {
+	store: PlanStore;
+	registry: DocRegistry;
+	maxBodyBytes: number;
+	log: Logger;
+}
+
+const EXPORT_FORMATS = ['json', 'md', 'xlsx', 'docx'] as const;
+
+/** The `/api` route of the HTTP server. */
+export function plansApiRoute(options: PlansApiOptions): HttpRoute {
+	return {
+		prefix: '/api',
+		handle: async (req, res) => {
+			try {
+				await dispatch(options, req, res);
+			} catch (error) {
+				if (error instanceof HttpError) {
+					// Unread request data (a refused upload) is discarded, not left to block the socket.
+					req.resume();
+					return sendHttpError(res, error);
+				}
+				options.log.error('API request failed', { method: req.method, path: req.url }, error);
+				if (!res.headersSent) sendHttpError(res, new HttpError(500, 'internal', 'internal server error'));
+				else res.destroy();
+			}
+		}
+	};
+}
+
+async function dispatch(options: PlansApiOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+	const url = new URL(req.url ?? '/', 'http://localhost');
+	const segments = url.pathname.split('/').filter(Boolean).map(safeDecode); // ['api', 'plans', id?, 'export'?]
+	const method = req.method ?? 'GET';
+	if (segments[1] !== 'plans' || segments.length > 4) throw new HttpError(404, 'not-found', `no API endpoint ${url.pathname}`);
+	const planId = segments[2];
+
+	if (planId === undefined) {
+		if (method !== 'POST') throw methodNotAllowed('POST');
+		const plan = planFromCreateRequest(await readJsonBody(req, options.maxBodyBytes));
+		const created = await storeNewPlan(options.store, plan);
+		options.log.info('created a plan', { plan: created.id });
+		res.setHeader('Location', `/api/plans/${created.id}`);
+		return sendJson(res, 201, created);
+	}
+
+	if (segments.length === 4) {
+		if (segments[3] !== 'export') throw new HttpError(404, 'not-found', `no API endpoint ${url.pathname}`);
+		if (method !== 'GET' && method !== 'HEAD') throw methodNotAllowed('GET, HEAD');
+		await authorize(options, req, planId, url.searchParams.get('token'));
+		return exportPlan(options, res, planId, url.searchParams.get('format') ?? 'json');
+	}
+
+	if (method === 'GET' || method === 'HEAD') {
+		const role = await authorize(options, req, planId);
+		const info = await options.store.planInfo(planId);
+		if (!info) throw new HttpError(404, 'unknown-plan', 'no such plan (deleted, or a wrong link)');
+		return sendJson(res, 200, { ...info, title: liveTitle(options.registry, planId) ?? info.title, role });
+	}
+	if (method === 'DELETE') {
+		const role = await authorize(options, req, planId);
+		if (role !== 'owner') throw new HttpError(403, 'forbidden', 'only the owner may delete a plan');
+		await options.store.deletePlan(planId);
+		// After the store: a socket that connects meanwhile is refused, and an update in flight fails.
+		await options.registry.discard(planId);
+		options.log.info('deleted a plan', { plan: planId });
+		res.writeHead(204, { 'Cache-Control': 'no-store' });
+		res.end();
+		return;
+	}
+	throw methodNotAllowed('GET, HEAD, DELETE');
+}
+
+async function exportPlan(options: PlansApiOptions, res: ServerResponse, planId: string, format: string): Promise<void> {
+	if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
+		throw new HttpError(400, 'unknown-format', `unknown export format ${JSON.stringify(format)}; expected one of ${EXPORT_FORMATS.join(', ')}`);
+	}
+	if (format !== 'json') throw new HttpError(501, 'not-implemented', `export as ${format} is not available yet`);
+	const result = await readCurrentPlan(options.store, options.registry, planId);
+	if (!result.ok) {
+		// The shared doc can hold what the file format refuses (e.g. a half-typed variable name).
+		throw new HttpError(422, 'invalid-plan', 'the plan does not make a valid plan file right now', { issues: result.errors });
+	}
+	const name = `${planId}.plan.json`;
+	res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
+	sendJson(res, 200, result.plan);
+}
+
+/** The role the request's token grants on `planId`, or an HttpError 401/403/404. */
+async function authorize(options: PlansApiOptions, req: IncomingMessage, planId: string, queryToken?: string | null): Promise<Role> {
+	const access = await authorizePlan(options.store, planId, bearerToken(req) ?? queryToken);
+	if (!access.ok) throw new HttpError(access.status, access.code, access.message);
+	return access.role;
+}
+
+function bearerToken(req: IncomingMessage): string | undefined {
+	const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+	return match?.[1];
+}
+
+function methodNotAllowed(allow: string): HttpError {
+	return new HttpError(405, 'method-not-allowed', `use ${allow}`, {}, { Allow: allow });
+}
+
+function safeDecode(segment: string): string {
+	try {
+		return decodeURIComponent(segment);
+	} catch {
+		return segment;
+	}
+}

@@ -1,0 +1,240 @@
+/**
+ * One client socket on one plan, speaking y-websocket's protocol (see messages.ts):
+ * - on open: our sync step 1 and the present awareness states;
+ * - sync step 1 from the client: the missing part of the doc (step 2), then MESSAGE_SAVED with the
+ *   stored state vector, so a client whose state is already stored becomes "saved" at once;
+ * - sync step 2 / update: decoded, then handed to the shared doc (store → apply → relay → ack);
+ *   a viewer's updates are dropped and logged, never stored or relayed;
+ * - awareness: applied and relayed (viewers too); query-awareness: all states.
+ * Anything malformed closes this socket only (4400), with the reason logged; a flood closes it with
+ * 4429, an over-long frame with 4413. The stored plan is never touched by a refused frame.
+ */
+import { EventEmitter } from 'node:events';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { WebSocket, type RawData } from 'ws';
+import { CLOSE, encodeSaved } from '../../src/lib/collab/protocol';
+import type { ServerLimits } from '../config';
+import type { Logger } from '../log';
+import type { FrameRejectReason, ServerMetrics } from '../metrics';
+import { PlanNotFoundError, type Role } from '../persistence/store';
+import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, MalformedMessageError, parseClientMessage } from './messages';
+import { UpdateApplyError, type DocPeer, type SharedDoc } from './shared-doc';
+import { TokenBucket } from './token-bucket';
+import { addsNothing, decodeClientUpdate } from './update-check';
+
+/** Standard close code for a server-side failure; y-websocket reconnects after it. */
+const CLOSE_INTERNAL_ERROR = 1011;
+/** Outgoing bytes a socket may have queued before we give up on it. */
+const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
+
+export interface PlanConnectionOptions {
+	socket: WebSocket;
+	shared: SharedDoc;
+	role: Role;
+	limits: Pick<ServerLimits, 'maxFrameBytes' | 'messagesPerSecond' | 'messageBurst' | 'pingIntervalMs'>;
+	metrics: ServerMetrics;
+	log: Logger;
+	/** Called once, when the socket has closed (for whatever reason). */
+	onClose: (connection: PlanConnection) => void;
+}
+
+export class PlanConnection implements DocPeer {
+	readonly #socket: WebSocket;
+	readonly #shared: SharedDoc;
+	readonly #role: Role;
+	readonly #options: PlanConnectionOptions;
+	readonly #bucket: TokenBucket;
+	#pingTimer?: NodeJS.Timeout;
+	#alive = true;
+	/** Set when we decided to close: later frames are ignored. */
+	#closing = false;
+
+	constructor(options: PlanConnectionOptions) {
+		this.#options = options;
+		this.#socket = options.socket;
+		this.#shared = options.shared;
+		this.#role = options.role;
+		this.#bucket = new TokenBucket(options.limits.messagesPerSecond, options.limits.messageBurst);
+	}
+
+	get planId(): string {
+		return this.#shared.planId;
+	}
+
+	/** Registers with the shared doc and starts the sync; call once, right after the upgrade. */
+	start(): void {
+		const socket = this.#socket;
+		this.#options.metrics.connectionOpened();
+		this.#shared.addPeer(this);
+		socket.on('message', (data, isBinary) => this.#onMessage(data, isBinary));
+		socket.on('pong', () => {
+			this.#alive = true;
+		});
+		socket.on('error', (error) => this.#options.log.warn('socket error', { plan: this.planId, reason: error.message }));
+		socket.once('close', () => this.#onClose());
+		closeOverlongFramesWith4413(socket, () => this.#reject('too-large', CLOSE.tooLarge, 'frame too large'));
+		this.#pingTimer = setInterval(() => this.#ping(), this.#options.limits.pingIntervalMs);
+		this.#pingTimer.unref();
+
+		if (!this.#shared.isOpen) {
+			// Deleted between the token check and now.
+			this.close(CLOSE.unknownPlan, 'this plan was deleted');
+			return;
+		}
+		this.send(encodeSyncStep1(this.#shared.doc));
+		const states = [...this.#shared.awareness.getStates().keys()];
+		if (states.length > 0) this.send(encodeAwareness(this.#shared.awareness, states));
+	}
+
+	send(frame: Uint8Array): void {
+		if (this.#closing || this.#socket.readyState !== WebSocket.OPEN) return;
+		if (this.#socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+			// A client that stopped reading would otherwise hold every relayed update in our memory;
+			// cut it, and it resyncs by state vector when it comes back.
+			this.#options.log.warn('cutting a socket that does not read', { plan: this.planId, buffered: this.#socket.bufferedAmount });
+			this.#closing = true;
+			this.#socket.terminate();
+			return;
+		}
+		this.#socket.send(frame, (error) => {
+			if (error) this.#socket.terminate(); // the peer is gone; 'close' cleans up
+		});
+	}
+
+	close(code: number, reason: string): void {
+		if (this.#closing) return;
+		this.#closing = true;
+		if (this.#socket.readyState === WebSocket.OPEN) this.#socket.close(code, closeReason(reason));
+		else this.#socket.terminate();
+	}
+
+	#onMessage(data: RawData, isBinary: boolean): void {
+		if (this.#closing) return;
+		this.#alive = true;
+		if (!this.#bucket.take()) return this.#reject('rate-limited', CLOSE.rateLimited, 'too many messages');
+		const frame = toBytes(data);
+		// ws enforces maxPayload already; this guards fragmented messages and other configurations.
+		if (frame.byteLength > this.#options.limits.maxFrameBytes) return this.#reject('too-large', CLOSE.tooLarge, 'frame too large');
+		if (!isBinary) return this.#reject('malformed', CLOSE.malformed, 'text frames are not part of the protocol');
+		try {
+			this.#handle(frame);
+		} catch (error) {
+			if (error instanceof MalformedMessageError) return this.#reject('malformed', CLOSE.malformed, error.message);
+			// A bug of ours must cost one socket, never the process (this runs in a ws event handler).
+			this.#options.log.error('handling a message failed', { plan: this.planId }, error);
+			this.close(CLOSE_INTERNAL_ERROR, 'internal error');
+		}
+	}
+
+	/** Throws MalformedMessageError for anything that does not decode. */
+	#handle(frame: Uint8Array): void {
+		const message = parseClientMessage(frame);
+		const shared = this.#shared;
+		switch (message.kind) {
+			case 'sync-step-1':
+				this.send(encodeSyncStep2(shared.doc, message.stateVector));
+				this.send(encodeSaved(shared.stateVector()));
+				return;
+			case 'update':
+				return this.#receiveUpdate(message.update);
+			case 'awareness':
+				try {
+					awarenessProtocol.applyAwarenessUpdate(shared.awareness, message.update, this);
+				} catch (error) {
+					throw new MalformedMessageError(`awareness update does not decode (${error instanceof Error ? error.message : String(error)})`);
+				}
+				return;
+			case 'query-awareness': {
+				const states = [...shared.awareness.getStates().keys()];
+				if (states.length > 0) this.send(encodeAwareness(shared.awareness, states));
+				return;
+			}
+		}
+	}
+
+	#receiveUpdate(update: Uint8Array): void {
+		const { metrics, log } = this.#options;
+		metrics.updateReceived();
+		let decoded;
+		try {
+			decoded = decodeClientUpdate(update);
+		} catch (error) {
+			metrics.updateRejected();
+			throw error;
+		}
+		if (this.#role === 'viewer') {
+			// Every client answers our sync step 1 with a (usually empty) update: only real edits count.
+			if (addsNothing(this.#shared.doc, decoded)) return;
+			metrics.updateRejected();
+			log.warn('dropped an update from a viewer', { plan: this.planId, bytes: update.byteLength });
+			return;
+		}
+		this.#shared.submitUpdate(update, decoded, this).catch((error: unknown) => this.#updateFailed(error));
+	}
+
+	#updateFailed(error: unknown): void {
+		const { log, metrics } = this.#options;
+		if (error instanceof UpdateApplyError) {
+			metrics.updateRejected();
+			this.#reject('malformed', CLOSE.malformed, error.message);
+		} else if (error instanceof PlanNotFoundError) {
+			this.close(CLOSE.unknownPlan, 'this plan was deleted');
+		} else {
+			// Nothing was applied or acknowledged; the client keeps the update and resends it.
+			log.error('storing an update failed', { plan: this.planId }, error);
+			this.close(CLOSE_INTERNAL_ERROR, 'the update could not be stored');
+		}
+	}
+
+	#reject(reason: FrameRejectReason, code: number, message: string): void {
+		if (this.#closing) return;
+		this.#options.metrics.frameRejected(reason);
+		this.#options.log.warn('closing a socket', { plan: this.planId, code, reason: message });
+		this.close(code, message);
+	}
+
+	#ping(): void {
+		if (!this.#alive) {
+			this.#socket.terminate(); // missed the previous pong: the peer is gone
+			return;
+		}
+		this.#alive = false;
+		this.#socket.ping();
+	}
+
+	#onClose(): void {
+		this.#closing = true;
+		clearInterval(this.#pingTimer);
+		this.#shared.removePeer(this);
+		this.#options.metrics.connectionClosed();
+		this.#options.onClose(this);
+	}
+}
+
+/**
+ * ws answers a frame over `maxPayload` with close code 1009, which y-websocket treats as transient
+ * and retries forever with the same frame. Its socket learns of the error from the receiver's
+ * 'error' event; a listener prepended there runs first and closes with 4413 (permanent), after
+ * which ws's own close(1009) finds the socket closing and does nothing. Relies on ws 8's private
+ * `_receiver`; without it, ws's 1009 stands.
+ */
+function closeOverlongFramesWith4413(socket: WebSocket, onTooLarge: () => void): void {
+	const receiver = (socket as unknown as { _receiver?: unknown })._receiver;
+	if (!(receiver instanceof EventEmitter)) return;
+	receiver.prependListener('error', (error: { code?: unknown }) => {
+		if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') onTooLarge();
+	});
+}
+
+/** A close reason fits in 123 bytes of UTF-8 (RFC 6455 §5.5). */
+export function closeReason(text: string): string {
+	let reason = text;
+	while (Buffer.byteLength(reason) > 123) reason = reason.slice(0, -1);
+	return reason;
+}
+
+function toBytes(data: RawData): Uint8Array {
+	if (Array.isArray(data)) return Buffer.concat(data);
+	if (data instanceof ArrayBuffer) return new Uint8Array(data);
+	return data;
+}

@@ -1,0 +1,237 @@
+/**
+ * One plan loaded in memory: its Y.Doc, its awareness and the sockets (peers) editing it.
+ *
+ * The durability rule lives here. A client's update goes through the plan's serial queue:
+ *   1. skip it if it adds nothing (acknowledge only);
+ *   2. append it to the store and wait until that is durable;
+ *   3. apply it to the doc — which relays it to the other peers through the doc's `update` event;
+ *   4. acknowledge the sender with MESSAGE_SAVED carrying the doc's state vector.
+ * So the in-memory doc never holds anything the store lacks, everything relayed or acknowledged
+ * survives a crash, and updates are stored and relayed in the order they arrived. Receivers of a
+ * relayed update get no acknowledgment of their own: whatever the server sends was stored first, so
+ * clients count the clocks they receive from the server as saved (src/lib/collab/connection.ts).
+ *
+ * Awareness (presence) is never stored: it is relayed to every peer — the sender included, as
+ * @y/websocket-server does, because y-websocket clients treat 30 s without any message as a dead
+ * connection and a lone editor's own renewed state is what keeps its socket alive.
+ */
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { planRoots } from '../../src/lib/collab/schema/roots';
+import { encodeSaved } from '../../src/lib/collab/protocol';
+import type { Logger } from '../log';
+import type { ServerMetrics } from '../metrics';
+import type { PlanStore, StoredUpdates } from '../persistence/store';
+import { encodeAwareness, encodeSyncUpdate } from './messages';
+import { SerialQueue } from './serial-queue';
+import { addsNothing, type DecodedUpdate } from './update-check';
+
+/** What a shared doc needs from a connection. */
+export interface DocPeer {
+	/** Sends one frame; a no-op once the socket is closing. */
+	send(frame: Uint8Array): void;
+	close(code: number, reason: string): void;
+}
+
+export interface SharedDocOptions {
+	planId: string;
+	stored: StoredUpdates;
+	store: PlanStore;
+	metrics: ServerMetrics;
+	log: Logger;
+	/**
+	 * Compact after this many appended updates — once they also weigh a quarter of the snapshot,
+	 * so a large plan is not re-encoded every few seconds (compaction cost grows with the plan,
+	 * the log's load cost with its bytes: this keeps both amortised).
+	 */
+	compactEvery: number;
+}
+
+/** What became of a submitted update. */
+export type SubmitResult = 'stored' | 'unchanged' | 'discarded';
+
+/** A stored update that decoded but that Yjs could not apply (it stays in the log; see load). */
+export class UpdateApplyError extends Error {
+	override readonly name = 'UpdateApplyError';
+}
+
+type Lifecycle = 'open' | 'unloaded' | 'deleted';
+
+export class SharedDoc {
+	readonly planId: string;
+	readonly doc = new Y.Doc();
+	readonly awareness: awarenessProtocol.Awareness;
+	/** Each peer with the awareness client ids it announced, removed when it leaves. */
+	readonly #peers = new Map<DocPeer, Set<number>>();
+	readonly #queue = new SerialQueue();
+	readonly #store: PlanStore;
+	readonly #metrics: ServerMetrics;
+	readonly #log: Logger;
+	readonly #compactEvery: number;
+	#lastSeq: number;
+	#appendedCount: number;
+	/** Bytes appended since the snapshot, and the snapshot's size. */
+	#appendedBytes: number;
+	#snapshotBytes: number;
+	#lifecycle: Lifecycle = 'open';
+
+	constructor(options: SharedDocOptions) {
+		this.planId = options.planId;
+		this.#store = options.store;
+		this.#metrics = options.metrics;
+		this.#log = options.log;
+		this.#compactEvery = options.compactEvery;
+		this.#lastSeq = options.stored.lastSeq;
+		const { updates, appendedCount } = options.stored;
+		this.#appendedCount = appendedCount;
+		const hasSnapshot = updates.length > appendedCount;
+		this.#snapshotBytes = hasSnapshot ? (updates[0]?.byteLength ?? 0) : 0;
+		this.#appendedBytes = updates.slice(hasSnapshot ? 1 : 0).reduce((sum, update) => sum + update.byteLength, 0);
+		options.stored.updates.forEach((update, index) => {
+			// A stored update that throws is skipped rather than making the whole plan unloadable.
+			// Yjs applies deterministically, so skipping here matches what the live doc did.
+			try {
+				Y.applyUpdate(this.doc, update, 'load');
+			} catch (error) {
+				this.#log.error('skipped a stored update that does not apply', { plan: this.planId, index }, error);
+			}
+		});
+		this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+			const frame = encodeSyncUpdate(update);
+			for (const peer of this.#peers.keys()) if (peer !== origin) peer.send(frame);
+		});
+		this.awareness = new awarenessProtocol.Awareness(this.doc);
+		this.awareness.setLocalState(null); // the server itself is not present in the plan
+		this.awareness.on('update', this.#relayAwareness);
+	}
+
+	get peerCount(): number {
+		return this.#peers.size;
+	}
+
+	get isOpen(): boolean {
+		return this.#lifecycle === 'open';
+	}
+
+	/** True when the update log has grown enough to be merged into the snapshot. */
+	get wantsCompaction(): boolean {
+		return this.#appendedCount >= this.#compactEvery && this.#appendedBytes * 4 >= this.#snapshotBytes;
+	}
+
+	addPeer(peer: DocPeer): void {
+		this.#peers.set(peer, new Set());
+	}
+
+	/** Forgets a peer and removes the awareness states it announced (its cursor, its name). */
+	removePeer(peer: DocPeer): void {
+		const clients = this.#peers.get(peer);
+		this.#peers.delete(peer);
+		if (clients && clients.size > 0 && this.#lifecycle === 'open') {
+			awarenessProtocol.removeAwarenessStates(this.awareness, [...clients], null);
+		}
+	}
+
+	/** The doc's state vector: what is stored (the doc never runs ahead of the store). */
+	stateVector(): Uint8Array {
+		return Y.encodeStateVector(this.doc);
+	}
+
+	/** The plan title as the doc has it now. */
+	title(): string | undefined {
+		const title = planRoots(this.doc).meta.get('title');
+		return typeof title === 'string' ? title : undefined;
+	}
+
+	/**
+	 * Stores, applies, relays and acknowledges one update from `from` (see the header). Rejects
+	 * with the store's error (nothing applied or relayed then) or an UpdateApplyError.
+	 */
+	submitUpdate(update: Uint8Array, decoded: DecodedUpdate, from: DocPeer): Promise<SubmitResult> {
+		return this.#queue.run(async (): Promise<SubmitResult> => {
+			if (this.#lifecycle !== 'open') return 'discarded';
+			if (addsNothing(this.doc, decoded)) {
+				from.send(encodeSaved(this.stateVector()));
+				return 'unchanged';
+			}
+			const started = performance.now();
+			this.#lastSeq = await this.#store.appendUpdate(this.planId, update);
+			this.#metrics.updateStored((performance.now() - started) / 1000);
+			this.#appendedCount++;
+			this.#appendedBytes += update.byteLength;
+			if (this.#lifecycle !== 'open') return 'discarded'; // deleted while we were writing
+			try {
+				Y.applyUpdate(this.doc, update, from);
+			} catch (error) {
+				throw new UpdateApplyError(`update does not apply (${error instanceof Error ? error.message : String(error)})`);
+			}
+			from.send(encodeSaved(this.stateVector()));
+			if (this.wantsCompaction) await this.#compactLogged();
+			return 'stored';
+		});
+	}
+
+	/** Merges the update log into the snapshot, after the updates already queued. */
+	compact(): Promise<void> {
+		return this.#queue.run(() => this.#compact());
+	}
+
+	/** Compacts (after every queued update) and frees the doc; the registry calls it when idle. */
+	unload(): Promise<void> {
+		return this.#queue.run(async () => {
+			if (this.#lifecycle !== 'open') return;
+			await this.#compactLogged();
+			this.#destroy('unloaded');
+		});
+	}
+
+	/** The plan was deleted: close every socket with `code` and drop the doc without storing. */
+	discard(code: number, reason: string): void {
+		if (this.#lifecycle !== 'open') return;
+		const peers = [...this.#peers.keys()];
+		this.#destroy('deleted');
+		for (const peer of peers) peer.close(code, reason);
+	}
+
+	async #compact(): Promise<void> {
+		if (this.#lifecycle !== 'open' || this.#appendedCount === 0) return;
+		// Runs inside the queue, so the doc holds exactly the stored updates up to #lastSeq.
+		const upToSeq = this.#lastSeq;
+		const state = Y.encodeStateAsUpdate(this.doc);
+		await this.#store.compact(this.planId, state, upToSeq, { title: this.title() });
+		this.#appendedCount = 0;
+		this.#appendedBytes = 0;
+		this.#snapshotBytes = state.byteLength;
+	}
+
+	async #compactLogged(): Promise<void> {
+		try {
+			await this.#compact();
+		} catch (error) {
+			// The log is intact when compaction fails; it is retried at the next threshold or unload.
+			this.#log.error('compaction failed', { plan: this.planId }, error);
+		}
+	}
+
+	#destroy(lifecycle: Lifecycle): void {
+		this.#lifecycle = lifecycle;
+		this.#peers.clear();
+		this.awareness.off('update', this.#relayAwareness);
+		this.awareness.destroy();
+		this.doc.destroy();
+	}
+
+	readonly #relayAwareness = (
+		{ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+		origin: unknown
+	): void => {
+		const announced = this.#peers.get(origin as DocPeer);
+		if (announced) {
+			for (const client of added) announced.add(client);
+			for (const client of removed) announced.delete(client);
+		}
+		const changed = [...added, ...updated, ...removed];
+		if (changed.length === 0) return;
+		const frame = encodeAwareness(this.awareness, changed);
+		for (const peer of this.#peers.keys()) peer.send(frame);
+	};
+}

@@ -1,0 +1,148 @@
+/**
+ * The WebSocket endpoint `/ws/<planId>?token=<shareToken>` on the shared HTTP server (`ws` in
+ * noServer mode). The token is checked and the plan loaded before the upgrade is answered, so no
+ * frame can arrive before the doc is ready. A refused client still gets a WebSocket: it is accepted
+ * and closed at once with 4401 / 4403 / 4404 and a readable reason, because browsers hide the
+ * status of a failed HTTP upgrade and y-websocket stops reconnecting only on 44xx close codes.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { CLOSE } from '../../src/lib/collab/protocol';
+import { authorizePlan, type AccessDenied } from '../access';
+import type { ServerLimits } from '../config';
+import type { Logger } from '../log';
+import type { ServerMetrics } from '../metrics';
+import type { PlanStore } from '../persistence/store';
+import type { DocRegistry } from './doc-registry';
+import { closeReason, PlanConnection } from './plan-connection';
+
+const WS_PATH = /^\/ws\/([^/]+)$/;
+
+const DENIED_CLOSE_CODES: Readonly<Record<AccessDenied['status'], number>> = {
+	401: CLOSE.unauthorized,
+	403: CLOSE.forbidden,
+	404: CLOSE.unknownPlan
+};
+
+/** How long closing sockets get for the close handshake at shutdown before they are cut. */
+const CLOSE_GRACE_MS = 1_000;
+
+export interface WsEndpointOptions {
+	store: PlanStore;
+	registry: DocRegistry;
+	limits: ServerLimits;
+	metrics: ServerMetrics;
+	log: Logger;
+}
+
+export class WsEndpoint {
+	readonly #wss: WebSocketServer;
+	readonly #connections = new Set<PlanConnection>();
+	readonly #sockets = new Set<WebSocket>();
+	readonly #options: WsEndpointOptions;
+	#closing = false;
+
+	constructor(options: WsEndpointOptions) {
+		this.#options = options;
+		this.#wss = new WebSocketServer({
+			noServer: true,
+			clientTracking: false,
+			maxPayload: options.limits.maxFrameBytes,
+			perMessageDeflate: false
+		});
+	}
+
+	get connectionCount(): number {
+		return this.#connections.size;
+	}
+
+	/** The server's `upgrade` listener: `/ws/<planId>` becomes a plan connection, anything else 404. */
+	handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+		// Until ws owns the socket, a reset by the client must not become an uncaught 'error'.
+		socket.on('error', () => socket.destroy());
+		const url = new URL(req.url ?? '/', 'http://localhost');
+		const match = WS_PATH.exec(url.pathname);
+		if (!match?.[1]) return refuseHttp(socket, 404, 'Not Found');
+		if (this.#closing) return refuseHttp(socket, 503, 'Service Unavailable');
+		const planId = safeDecode(match[1]);
+		const token = url.searchParams.get('token');
+		this.#accept(req, socket, head, planId, token).catch((error: unknown) => {
+			this.#options.log.error('accepting a WebSocket failed', { plan: planId }, error);
+			socket.destroy();
+		});
+	}
+
+	/** Closes every socket with `code` (clients reconnect after 1001) and waits briefly for them. */
+	async closeAll(code: number, reason: string): Promise<void> {
+		this.#closing = true;
+		const closed = [...this.#sockets].map((socket) => new Promise<void>((resolve) => socket.once('close', () => resolve())));
+		for (const connection of this.#connections) connection.close(code, reason);
+		for (const socket of this.#sockets) if (socket.readyState === socket.OPEN) socket.close(code, closeReason(reason));
+		const timer = new Promise<void>((resolve) => setTimeout(resolve, CLOSE_GRACE_MS).unref());
+		await Promise.race([Promise.all(closed), timer]);
+		for (const socket of this.#sockets) socket.terminate();
+		this.#wss.close();
+	}
+
+	async #accept(req: IncomingMessage, socket: Duplex, head: Buffer, planId: string, token: string | null): Promise<void> {
+		const { store, registry, log } = this.#options;
+		const access = await authorizePlan(store, planId, token);
+		if (!access.ok) {
+			log.info('refused a WebSocket', { plan: planId, status: access.status, reason: access.message });
+			this.#upgrade(req, socket, head, (ws) => ws.close(DENIED_CLOSE_CODES[access.status], closeReason(access.message)));
+			return;
+		}
+		let shared;
+		try {
+			shared = await registry.acquire(planId);
+		} catch (error) {
+			log.error('loading a plan failed', { plan: planId }, error);
+			this.#upgrade(req, socket, head, (ws) => ws.close(1011, 'the plan could not be loaded'));
+			return;
+		}
+		const accepted = this.#upgrade(req, socket, head, (ws) => {
+			const connection = new PlanConnection({
+				socket: ws,
+				shared,
+				role: access.role,
+				limits: this.#options.limits,
+				metrics: this.#options.metrics,
+				log,
+				onClose: (closed) => {
+					this.#connections.delete(closed);
+					registry.release(shared);
+				}
+			});
+			this.#connections.add(connection);
+			connection.start();
+		});
+		// The client left while we were loading (or sent a bad handshake): give the reference back.
+		if (!accepted) registry.release(shared);
+	}
+
+	/** Completes the handshake; false when ws refused it (then `onOpen` never runs). */
+	#upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, onOpen: (ws: WebSocket) => void): boolean {
+		let accepted = false;
+		// Without verifyClient, ws completes the handshake synchronously, so `accepted` is final here.
+		this.#wss.handleUpgrade(req, socket, head, (ws) => {
+			accepted = true;
+			this.#sockets.add(ws);
+			ws.once('close', () => this.#sockets.delete(ws));
+			onOpen(ws);
+		});
+		return accepted;
+	}
+}
+
+function refuseHttp(socket: Duplex, status: number, text: string): void {
+	socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+function safeDecode(segment: string): string {
+	try {
+		return decodeURIComponent(segment);
+	} catch {
+		return segment;
+	}
+}

@@ -1,0 +1,85 @@
+/**
+ * The persistence adapter every storage backend implements (SQLite now, PostgreSQL for scale-out).
+ * The collaboration core only ever sees opaque Yjs updates (bytes) and share tokens through this
+ * interface; it knows nothing about tables, files or transactions (the Hocuspocus split).
+ *
+ * Invariants a backend must keep:
+ * - `appendUpdate` resolves only once the update is durable (it survives a process crash): the
+ *   server relays and acknowledges an update after that promise resolves, never before.
+ * - `loadUpdates` returns the snapshot first, then every update stored after it, in append order.
+ * - `compact` replaces the snapshot and deletes exactly the updates with `seq <= upToSeq`, in one
+ *   transaction, so an update appended while the merged state was being built is never lost.
+ */
+
+/** An update was appended to a plan that does not exist (deleted meanwhile, or a wrong id). */
+export class PlanNotFoundError extends Error {
+	override readonly name = 'PlanNotFoundError';
+	constructor(readonly planId: string) {
+		super(`plan ${planId} does not exist`);
+	}
+}
+
+export const ROLES = ['owner', 'editor', 'viewer'] as const;
+/** What a share token allows: owners may also delete; viewers may read but never write. */
+export type Role = (typeof ROLES)[number];
+
+/** What a share token grants. */
+export interface TokenGrant {
+	planId: string;
+	role: Role;
+}
+
+/** The stored description of a plan (not its content). Times are ISO 8601 strings in UTC. */
+export interface PlanInfo {
+	id: string;
+	title: string;
+	createdAt: string;
+	updatedAt: string;
+}
+
+export interface NewPlan {
+	id: string;
+	title: string;
+	/** One token per role; each must be unique across all plans. */
+	tokens: Readonly<Record<Role, string>>;
+	/** The plan's first state (a Yjs update of the doc built from the template or file). */
+	initialUpdate: Uint8Array;
+}
+
+/** A plan's stored content: apply `updates` in order to an empty Y.Doc. */
+export interface StoredUpdates {
+	/** Snapshot (when there is one) followed by the updates appended after it. */
+	updates: Uint8Array[];
+	/** Sequence number of the last update included (0 when none): the `upToSeq` for `compact`. */
+	lastSeq: number;
+	/** How many of `updates` were appended after the snapshot (what compaction would merge). */
+	appendedCount: number;
+}
+
+export interface CompactOptions {
+	/** Also record the plan's current title (read from the doc by the caller). */
+	title?: string;
+}
+
+export interface PlanStore {
+	/** Stores a new plan with its tokens and first state, atomically. */
+	createPlan(plan: NewPlan): Promise<void>;
+	/** The grant of a token, or null for an unknown or revoked one. */
+	findToken(token: string): Promise<TokenGrant | null>;
+	planExists(id: string): Promise<boolean>;
+	planInfo(id: string): Promise<PlanInfo | null>;
+	loadUpdates(id: string): Promise<StoredUpdates>;
+	/**
+	 * Appends one update; resolves with its sequence number once it is durable. Rejects with
+	 * PlanNotFoundError when the plan does not exist.
+	 */
+	appendUpdate(id: string, update: Uint8Array): Promise<number>;
+	/**
+	 * Makes `mergedState` the snapshot and deletes the updates with seq ≤ `upToSeq`. The caller
+	 * guarantees `mergedState` contains the snapshot and every update up to `upToSeq`.
+	 */
+	compact(id: string, mergedState: Uint8Array, upToSeq: number, options?: CompactOptions): Promise<void>;
+	/** Deletes a plan's content and description; false when it did not exist. */
+	deletePlan(id: string): Promise<boolean>;
+	close(): Promise<void>;
+}

@@ -1,0 +1,185 @@
+/**
+ * The live link of one open plan to the server: y-websocket's WebsocketProvider (which reconnects
+ * with backoff), planbook's "saved" acknowledgment (protocol.ts) and presence.
+ *
+ * "Saved" rests on the server's acknowledgments: MESSAGE_SAVED carries the state vector of what
+ * the server has stored, and the document counts as saved when its own state vector is covered.
+ * Updates that arrive from the server were stored before they were relayed (DESIGN §7), so their
+ * clocks count as acknowledged too; otherwise a client that only reads would never look saved.
+ */
+import * as Y from 'yjs';
+import type * as decoding from 'lib0/decoding';
+import type * as encoding from 'lib0/encoding';
+import { Awareness } from 'y-protocols/awareness';
+import { WebsocketProvider } from 'y-websocket';
+import {
+	INITIAL_LINK_STATE,
+	isTerminalClose,
+	mergeStateVectors,
+	reduceLink,
+	statusOf,
+	type ConnectionStatus,
+	type LinkEvent,
+	type LinkState
+} from './connection-status';
+import { readPeers, type LocalPresence, type Peer, type PresenceUser } from './presence';
+import { isCoveredBy, MESSAGE_SAVED, readSaved } from './protocol';
+
+export type { Awareness };
+
+/** The WebSocket endpoint of the page's own origin (`ws:` or `wss:` like the page). */
+export function webSocketBaseUrl(location: Pick<Location, 'protocol' | 'host'>): string {
+	return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/ws`;
+}
+
+export interface PlanConnectionOptions {
+	doc: Y.Doc;
+	planId: string;
+	token: string;
+	/** `webSocketBaseUrl(location)` in the browser; `ws://127.0.0.1:<port>/ws` in tests. */
+	url: string;
+	user: PresenceUser;
+	/** A WebSocket implementation for Node tests; the browser's by default. */
+	WebSocketPolyfill?: typeof WebSocket;
+}
+
+type SavedHandler = (
+	encoder: encoding.Encoder,
+	decoder: decoding.Decoder,
+	provider: WebsocketProvider,
+	emitSynced: boolean,
+	messageType: number
+) => void;
+
+export class PlanConnection {
+	readonly #doc: Y.Doc;
+	readonly #provider: WebsocketProvider;
+	#link: LinkState = INITIAL_LINK_STATE;
+	#acked: Map<number, number> = new Map();
+	readonly #statusListeners = new Set<(status: ConnectionStatus) => void>();
+	readonly #peerListeners = new Set<(peers: Peer[]) => void>();
+	#peers: Peer[] = [];
+
+	constructor(options: PlanConnectionOptions) {
+		this.#doc = options.doc;
+		const awareness = new Awareness(options.doc);
+		awareness.setLocalState({ user: options.user, section: null } satisfies LocalPresence);
+		this.#provider = new WebsocketProvider(options.url, options.planId, options.doc, {
+			connect: false,
+			awareness,
+			params: { token: options.token },
+			// Tabs of one browser each talk to the server: a tab's BroadcastChannel updates would
+			// arrive with the provider as origin and wrongly count as stored.
+			disableBc: true,
+			shouldReconnect: (event) => !isTerminalClose(event.code),
+			...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {})
+		});
+		const onSaved: SavedHandler = (_encoder, decoder) => {
+			this.#acked = mergeStateVectors(this.#acked, readSaved(decoder));
+			this.#checkSaved();
+		};
+		this.#provider.messageHandlers[MESSAGE_SAVED] = onSaved;
+		this.#provider.on('status', this.#onStatus);
+		this.#provider.on('sync', this.#onSync);
+		this.#provider.on('connection-close', this.#onClose);
+		this.#doc.on('afterTransaction', this.#onTransaction);
+		awareness.on('change', this.#onAwareness);
+		this.#provider.connect();
+	}
+
+	get status(): ConnectionStatus {
+		return statusOf(this.#link);
+	}
+
+	get awareness(): Awareness {
+		return this.#provider.awareness;
+	}
+
+	/** Other people on the plan now. */
+	get peers(): Peer[] {
+		return this.#peers;
+	}
+
+	/** Calls `listener` on every status change; returns the unsubscribe function. */
+	onStatus(listener: (status: ConnectionStatus) => void): () => void {
+		this.#statusListeners.add(listener);
+		return () => this.#statusListeners.delete(listener);
+	}
+
+	onPeers(listener: (peers: Peer[]) => void): () => void {
+		this.#peerListeners.add(listener);
+		return () => this.#peerListeners.delete(listener);
+	}
+
+	setUser(user: PresenceUser): void {
+		this.awareness.setLocalStateField('user', user);
+	}
+
+	/** Publishes the section the user is writing in. */
+	setSection(sectionId: string | null): void {
+		if (this.awareness.getLocalState()?.section !== sectionId) this.awareness.setLocalStateField('section', sectionId);
+	}
+
+	/** The browser went offline or online (window events): stop or resume at once. */
+	setNetwork(online: boolean): void {
+		if (this.#link.link === 'refused') return;
+		if (online) this.#provider.connect();
+		else this.#provider.disconnect();
+		this.#dispatch({ type: 'network', online });
+	}
+
+	destroy(): void {
+		this.#doc.off('afterTransaction', this.#onTransaction);
+		this.awareness.off('change', this.#onAwareness);
+		this.#provider.off('status', this.#onStatus);
+		this.#provider.off('sync', this.#onSync);
+		this.#provider.off('connection-close', this.#onClose);
+		this.#provider.destroy();
+		this.awareness.destroy();
+		this.#statusListeners.clear();
+		this.#peerListeners.clear();
+	}
+
+	#dispatch(event: LinkEvent): void {
+		const before = statusOf(this.#link);
+		this.#link = reduceLink(this.#link, event);
+		const after = statusOf(this.#link);
+		if (before.kind !== after.kind) for (const listener of this.#statusListeners) listener(after);
+	}
+
+	#checkSaved(): void {
+		const local = Y.decodeStateVector(Y.encodeStateVector(this.#doc));
+		this.#dispatch({ type: 'saved', saved: isCoveredBy(local, this.#acked) });
+	}
+
+	#onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }): void => {
+		if (status === 'connecting') this.#dispatch({ type: 'attempt' });
+		else if (status === 'connected') this.#dispatch({ type: 'open' });
+	};
+
+	#onSync = (synced: boolean): void => {
+		this.#dispatch({ type: 'synced', synced });
+		this.#checkSaved();
+	};
+
+	#onClose = (event: CloseEvent | null): void => {
+		this.#dispatch({ type: 'close', code: event?.code ?? null, reason: event?.reason ?? '' });
+	};
+
+	#onTransaction = (transaction: Y.Transaction): void => {
+		if (transaction.origin === this.#provider) {
+			// Relayed or synced from the server, hence stored there (write before relay).
+			const stored = new Map<number, number>();
+			for (const [client, clock] of transaction.afterState) {
+				if ((transaction.beforeState.get(client) ?? 0) < clock) stored.set(client, clock);
+			}
+			this.#acked = mergeStateVectors(this.#acked, stored);
+		}
+		this.#checkSaved();
+	};
+
+	#onAwareness = (): void => {
+		this.#peers = readPeers(this.awareness.getStates(), this.#doc.clientID);
+		for (const listener of this.#peerListeners) listener(this.#peers);
+	};
+}

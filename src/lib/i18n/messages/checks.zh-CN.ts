@@ -1,0 +1,37 @@
+import type { checksEn } from './checks.en';
+
+/** Simplified Chinese messages of the checks: exactly the keys of the English ones. */
+export const checksZhCN: Record<keyof typeof checksEn, string> = {
+	'checks.heading': '计划检查',
+	'checks.score': '得分',
+	'checks.scoreValue': '{score}%',
+	'checks.summary': '{errors} 个错误 · {warnings} 个警告 · {infos} 条提示',
+	'checks.clean': '没有发现问题：计划符合所选标准。',
+	'checks.running': '正在检查…',
+	'checks.paused': '检查已暂停，请先修正：',
+	'checks.standardProblem': '所选标准无法使用：',
+	'checks.item.S1': 'S1 系统、完整的结构',
+	'checks.item.S2': 'S2 充足的数据支持',
+	'checks.item.S3': 'S3 清晰的策略思路和目标',
+	'checks.item.S4': 'S4 整合的策略系统',
+	'checks.item.S5': 'S5 有效的战术转换',
+	'checks.item.S6': 'S6 有条理的实施步骤',
+	'checks.item.P': 'P 定价决策',
+	'checks.item.F': 'F 预算财务分析',
+	'checks.item.custom': '自定义规则',
+	'checks.severity.error': '错误',
+	'checks.severity.warning': '警告',
+	'checks.severity.info': '提示',
+	'checks.jump': '转到{target}',
+	'checks.hint': '如何改进',
+	'checks.badge': '{count} 个待处理问题',
+	'checks.settings.heading': '检查标准',
+	'checks.settings.intro': '选择本计划要对照的标准。所有协作者使用同一套标准。',
+	'checks.settings.builtIn': '内置',
+	'checks.settings.custom': '自定义规则包',
+	'checks.settings.upload': '上传规则包（YAML 或 JSON）',
+	'checks.settings.remove': '移除规则包 {id}',
+	'checks.settings.added': '已添加并启用规则包「{id}」。',
+	'checks.settings.invalid': '规则包未添加：',
+	'checks.settings.readOnly': '只有编辑者可以修改检查标准。'
+};

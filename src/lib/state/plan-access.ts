@@ -1,0 +1,64 @@
+/**
+ * How the editor gets the token it opens a plan with: from a share link's `#token=…` (kept in the
+ * fragment so it never reaches server logs or Referer headers), else from this browser's plan
+ * list. A link's token is checked with the server once to learn its role, then remembered.
+ */
+import { PlansApiError, type PlansApi } from './plans-api';
+import { bestToken, getPlan, grantAccess } from '../storage/plan-records';
+import type { PlanbookDb, PlanRecord, PlanRole } from '../storage/database';
+
+/** The token of a `#token=…` fragment, or null. */
+export function tokenFromHash(hash: string): string | null {
+	const params = new URLSearchParams(hash.startsWith('#') ? hash.slice(1) : hash);
+	const token = params.get('token')?.trim();
+	return token ? token : null;
+}
+
+/** The share link of a plan for a token: `${origin}/p/<id>#token=<token>`. */
+export function shareLink(origin: string, id: string, token: string): string {
+	return `${origin}/p/${encodeURIComponent(id)}#token=${encodeURIComponent(token)}`;
+}
+
+export type PlanAccess =
+	| { kind: 'ok'; record: PlanRecord; token: string; role: PlanRole; verified: boolean }
+	| { kind: 'no-token' }
+	| { kind: 'refused'; reason: 'unauthorized' | 'not-found' };
+
+/**
+ * Resolves the token to open plan `id` with. A new link token is verified with the server; when
+ * the server cannot be reached it is remembered as a viewer's until the next check says otherwise
+ * (read-only is the safe guess: the server would drop a viewer's edits anyway).
+ */
+export async function resolvePlanAccess({
+	db,
+	api,
+	id,
+	hashToken,
+	now
+}: {
+	db: PlanbookDb;
+	api: PlansApi;
+	id: string;
+	hashToken: string | null;
+	now: () => number;
+}): Promise<PlanAccess> {
+	const known = await getPlan(db, id);
+	const heldRole = hashToken && known ? (Object.entries(known.tokens).find(([, t]) => t === hashToken)?.[0] as PlanRole | undefined) : undefined;
+	if (hashToken && !heldRole) {
+		try {
+			const info = await api.info(id, hashToken);
+			const record = await grantAccess(db, { id, role: info.role, token: hashToken, now: now(), title: info.title });
+			const best = bestToken(record);
+			return best ? { kind: 'ok', record, ...best, verified: true } : { kind: 'no-token' };
+		} catch (error) {
+			if (error instanceof PlansApiError && (error.kind === 'unauthorized' || error.kind === 'not-found')) {
+				return { kind: 'refused', reason: error.kind };
+			}
+			const record = await grantAccess(db, { id, role: 'viewer', token: hashToken, now: now() });
+			const best = bestToken(record);
+			return best ? { kind: 'ok', record, ...best, verified: false } : { kind: 'no-token' };
+		}
+	}
+	const best = known ? bestToken(known) : null;
+	return known && best ? { kind: 'ok', record: known, ...best, verified: false } : { kind: 'no-token' };
+}

@@ -1,0 +1,326 @@
+/**
+ * One open plan in the editor: its Y.Doc (document scope), stored in this browser so it opens and
+ * edits offline (session scope), linked to the server with presence (presence scope), and the
+ * live model computed from it. Created by the editor page, one per plan; nothing is global.
+ *
+ * Order of opening: local state first (instant, works offline), then the socket, then a check of
+ * the token with the server in the background. The doc is the only truth: every getter here is
+ * derived from it and refreshed by doc observers.
+ */
+import type { Doc } from 'yjs';
+import { PlanConnection, type Awareness } from '../collab/connection';
+import type { ConnectionStatus } from '../collab/connection-status';
+import { LocalDocPersistence } from '../collab/local-persistence';
+import { readFinanceData, readPlanMeta, readVariableEntries, type PlanMetaView } from '../collab/model-inputs';
+import {
+	addDataSet,
+	addVariableBlock,
+	createPlanDoc,
+	editorRoots,
+	presentDataSets,
+	readSections,
+	renameVariableBlock,
+	setPlanTitle,
+	watchPlanDoc,
+	type SectionView,
+	type YMap,
+	type YRows
+} from '../collab/plan-doc-view';
+import { addPack, readPacks, readStandardIds, removePack, setStandardIds, watchPlanForChecks } from '../collab/plan-standards';
+import type { Peer, PresenceUser } from '../collab/presence';
+import type { DataSetName } from '../domain/plan/types';
+import type { PlanbookDb, PlanRecord, PlanRole } from '../storage/database';
+import { dexieDocStore } from '../storage/doc-states';
+import type { PendingUpdates } from '../storage/pending-updates';
+import { addCollaborators, updatePlan } from '../storage/plan-records';
+import { LiveModel } from './live-model.svelte';
+import { PlanChecks } from './plan-checks.svelte';
+import { PlanStandardsState } from './plan-standards-state.svelte';
+import type { PlansApi } from './plans-api';
+import { resolvePlanAccess, shareLink } from './plan-access';
+import { forgetPlanLocally, stampPlanEdit, verifyPlanToken } from './session-records';
+import type { PlanDisplay } from './plan-view';
+
+/** Where the session is: opening, open, or why it cannot open. */
+export type SessionPhase = 'opening' | 'open' | 'no-access' | 'link-refused' | 'not-found' | 'storage-failed';
+
+export interface PlanSessionOptions {
+	id: string;
+	db: PlanbookDb;
+	api: PlansApi;
+	now: () => number;
+	/** WebSocket endpoint, e.g. `webSocketBaseUrl(location)`. */
+	wsUrl: string;
+	user: PresenceUser;
+	/** Used for the plan's display until its meta has arrived. */
+	fallbackLocale: 'zh-CN' | 'en';
+	outputLabel: (name: string) => string;
+	/** The page's origin, for share links. */
+	origin: string;
+	/** Where edits go when the page is closing (localStorage); none in tests. */
+	pending?: PendingUpdates;
+}
+
+export class PlanSession {
+	readonly id: string;
+	readonly #options: PlanSessionOptions;
+	readonly #doc: Doc = createPlanDoc();
+	readonly #roots: { variables: YRows; data: YMap; meta: YMap };
+	readonly #persistence: LocalDocPersistence;
+	readonly live: LiveModel;
+	/** Standard-compliance findings, re-run shortly after every change. */
+	readonly checks: PlanChecks;
+	readonly standards: PlanStandardsState;
+	#stopChecks: (() => void) | null = null;
+	#connection: PlanConnection | null = null;
+	#stopWatching: (() => void) | null = null;
+	#destroyed = false;
+
+	#phase = $state<SessionPhase>('opening');
+	#meta = $state.raw<PlanMetaView>({ title: '', locale: 'en', currency: 'CNY', year: 2027 });
+	/** The same object until locale, currency or year change: a retitle must not re-render editors. */
+	#displayCache: PlanDisplay = { locale: 'en', currency: 'CNY', year: 2027 };
+	#display = $derived.by((): PlanDisplay => {
+		const { locale, currency, year } = this.#meta;
+		const last = this.#displayCache;
+		if (last.locale === locale && last.currency === currency && last.year === year) return last;
+		return (this.#displayCache = { locale, currency, year });
+	});
+	#sections = $state.raw<SectionView[]>([]);
+	#dataSets = $state.raw<DataSetName[]>([]);
+	#status = $state.raw<ConnectionStatus>({ kind: 'connecting' });
+	#peers = $state.raw<Peer[]>([]);
+	#record = $state.raw<PlanRecord | null>(null);
+	#role = $state<PlanRole>('viewer');
+	#user = $state.raw<PresenceUser>({ name: '', color: '' });
+	#awareness = $state.raw<Awareness | null>(null);
+
+	constructor(options: PlanSessionOptions) {
+		this.id = options.id;
+		this.#options = options;
+		this.#user = options.user;
+		this.#meta = { ...this.#meta, locale: options.fallbackLocale };
+		this.#roots = editorRoots(this.#doc);
+		this.#persistence = new LocalDocPersistence({
+			doc: this.#doc,
+			id: options.id,
+			store: dexieDocStore(options.db, options.now),
+			pending: options.pending,
+			onSaved: () => void this.#stampEdit()
+		});
+		this.live = new LiveModel({
+			entries: [],
+			finance: { priceChain: [], budget: [], campaigns: [] },
+			display: () => this.display,
+			outputLabel: options.outputLabel
+		});
+		const watched = watchPlanForChecks(this.#doc, () => {
+			this.checks.schedule();
+			this.standards.refresh();
+		});
+		this.#stopChecks = watched.stop;
+		this.checks = new PlanChecks(watched.read);
+		this.standards = new PlanStandardsState({
+			ids: () => readStandardIds(this.#doc),
+			packs: () => readPacks(this.#doc),
+			setIds: (ids) => this.editable && setStandardIds(this.#doc, ids),
+			add: (pack) => this.editable && addPack(this.#doc, pack),
+			remove: (id) => this.editable && removePack(this.#doc, id)
+		});
+	}
+
+	/** Opens the plan with the link's token (or the one this browser holds). */
+	async open(hashToken: string | null): Promise<void> {
+		const { db, api, id, now } = this.#options;
+		let access: Awaited<ReturnType<typeof resolvePlanAccess>>;
+		try {
+			access = await resolvePlanAccess({ db, api, id, hashToken, now });
+		} catch {
+			// IndexedDB refused (private window, full disk): there is nowhere to keep the token.
+			this.#phase = 'storage-failed';
+			return;
+		}
+		if (this.#destroyed) return;
+		if (access.kind !== 'ok') {
+			this.#phase = access.kind === 'refused' ? (access.reason === 'not-found' ? 'not-found' : 'link-refused') : 'no-access';
+			return;
+		}
+		this.#record = access.record;
+		this.#role = access.role;
+		// Without local state the plan still opens from the server; it just won't open offline.
+		await this.#persistence.load().catch(() => false);
+		if (this.#destroyed) return;
+		this.#stopWatching = watchPlanDoc(this.#doc, {
+			onSections: () => this.#refreshSections(),
+			onVariables: () => this.live.setVariables(readVariableEntries(this.#roots.variables)),
+			onData: () => {
+				this.#dataSets = presentDataSets(this.#doc);
+				this.live.setFinanceData(readFinanceData(this.#roots.data));
+			},
+			onMeta: () => this.#refreshMeta()
+		});
+		this.#refreshAll();
+		this.checks.run();
+		this.standards.refresh();
+		this.#connect(access.token);
+		this.#phase = 'open';
+		await updatePlan(db, id, { lastOpenedAt: now() }).catch(() => {});
+		if (!access.verified) await this.#verify(access.token);
+	}
+
+	get phase(): SessionPhase {
+		return this.#phase;
+	}
+	/** True once the doc holds a plan (from this browser or the server). */
+	get hasContent(): boolean {
+		return this.#sections.length > 0 || this.#meta.title !== '';
+	}
+	get title(): string {
+		return this.#meta.title;
+	}
+	get display(): PlanDisplay {
+		return this.#display;
+	}
+	get sections(): SectionView[] {
+		return this.#sections;
+	}
+	get dataSets(): DataSetName[] {
+		return this.#dataSets;
+	}
+	get variables(): YRows {
+		return this.#roots.variables;
+	}
+	get data(): YMap {
+		return this.#roots.data;
+	}
+	get status(): ConnectionStatus {
+		return this.#status;
+	}
+	get peers(): Peer[] {
+		return this.#peers;
+	}
+	get role(): PlanRole {
+		return this.#role;
+	}
+	get editable(): boolean {
+		return this.#role !== 'viewer' && this.#status.kind !== 'refused';
+	}
+	get user(): PresenceUser {
+		return this.#user;
+	}
+	get awareness(): Awareness | null {
+		return this.#awareness;
+	}
+
+	/** Editor and viewer links, for the owner only (who alone holds those tokens). */
+	get shareLinks(): { editor: string; viewer: string } | null {
+		const tokens = this.#record?.tokens;
+		if (this.#role !== 'owner' || !tokens?.editor || !tokens.viewer) return null;
+		const { origin, id } = { origin: this.#options.origin, id: this.id };
+		return { editor: shareLink(origin, id, tokens.editor), viewer: shareLink(origin, id, tokens.viewer) };
+	}
+
+	setTitle(title: string): void {
+		if (this.editable) setPlanTitle(this.#doc, title);
+	}
+
+	addDataSet(name: DataSetName): void {
+		if (this.editable) addDataSet(this.#doc, name);
+	}
+
+	/** A variable added in a section is shown there from now on. */
+	addVariableToSection(sectionId: string, name: string): void {
+		if (this.editable) addVariableBlock(this.#doc, sectionId, name);
+	}
+
+	/** A variable renamed in a section stays shown there. */
+	renameVariableInSection(sectionId: string, from: string, to: string): void {
+		if (this.editable) renameVariableBlock(this.#doc, sectionId, from, to);
+	}
+
+	/** Tells the others which section this user is in (null when none). */
+	focusSection(sectionId: string | null): void {
+		this.#connection?.setSection(sectionId);
+	}
+
+	setUser(user: PresenceUser): void {
+		this.#user = user;
+		this.#connection?.setUser(user);
+	}
+
+	/** The browser's network went away or came back. */
+	setNetwork(online: boolean): void {
+		this.#connection?.setNetwork(online);
+	}
+
+	/** Forgets the plan on this device (after the server refused it as unknown). */
+	async forget(): Promise<void> {
+		await this.destroy();
+		await forgetPlanLocally(this.#options.db, this.#options.pending, this.id);
+	}
+
+	/** Stores pending edits at once: the tab is being hidden or closed. */
+	flushUrgently(): void {
+		this.#persistence.flushUrgently();
+	}
+
+	async destroy(): Promise<void> {
+		this.#destroyed = true;
+		this.#stopWatching?.();
+		this.#stopChecks?.();
+		this.checks.destroy();
+		this.#connection?.destroy();
+		await this.#persistence.destroy();
+		this.#doc.destroy();
+	}
+
+	#connect(token: string): void {
+		const connection = new PlanConnection({
+			doc: this.#doc,
+			planId: this.id,
+			token,
+			url: this.#options.wsUrl,
+			user: this.#user
+		});
+		this.#connection = connection;
+		this.#awareness = connection.awareness;
+		this.#status = connection.status;
+		connection.onStatus((status) => {
+			this.#status = status;
+		});
+		connection.onPeers((peers) => {
+			this.#peers = peers;
+			void addCollaborators(this.#options.db, this.id, peers.map((p) => p.name)).catch(() => {});
+		});
+	}
+
+	/** Learns the token's role from the server; no answer changes nothing. */
+	async #verify(token: string): Promise<void> {
+		const { db, api, now } = this.#options;
+		const record = await verifyPlanToken({ db, api, id: this.id, token, now: now() });
+		if (!record || this.#destroyed) return;
+		this.#record = record;
+		this.#role = record.role;
+	}
+
+	#refreshAll(): void {
+		this.#refreshMeta();
+		this.#refreshSections();
+		this.#dataSets = presentDataSets(this.#doc);
+		this.live.setVariables(readVariableEntries(this.#roots.variables));
+		this.live.setFinanceData(readFinanceData(this.#roots.data));
+	}
+
+	#refreshSections(): void {
+		this.#sections = readSections(this.#doc, this.#sections);
+	}
+
+	#refreshMeta(): void {
+		this.#meta = readPlanMeta(this.#roots.meta, this.#meta);
+	}
+
+	async #stampEdit(): Promise<void> {
+		const { title, locale } = this.#meta;
+		await stampPlanEdit(this.#options.db, this.id, { at: this.#options.now(), title, locale });
+	}
+}
