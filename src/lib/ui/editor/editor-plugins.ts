@@ -6,8 +6,8 @@
  * - Mod-k opens the link form.
  */
 import { Extension } from '@tiptap/core';
-import { Plugin, PluginKey } from '@tiptap/pm/state';
-import { Decoration, DecorationSet } from '@tiptap/pm/view';
+import { Plugin, PluginKey, TextSelection } from '@tiptap/pm/state';
+import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
 import { safeHref } from './href';
 
 export interface EditorBehaviourOptions {
@@ -18,6 +18,30 @@ export interface EditorBehaviourOptions {
 /** True when the platform's "open link" modifier is held (⌘ on Apple devices, Ctrl elsewhere). */
 export function isOpenModifier(event: MouseEvent | KeyboardEvent): boolean {
 	return event.metaKey || event.ctrlKey;
+}
+
+/**
+ * Brings ProseMirror's selection up to the one the user sees. Chrome reports keyboard selection
+ * changes (Shift+arrows) with a later `selectionchange` event, so a shortcut pressed right after
+ * them can find ProseMirror one character behind: the link form would then link "urvey" of a
+ * highlighted "survey". Does nothing when the DOM selection is not inside this editor.
+ */
+export function syncSelectionFromDom(view: EditorView): void {
+	const selection = view.dom.ownerDocument.getSelection();
+	const { anchorNode, focusNode } = selection ?? {};
+	if (!selection || !anchorNode || !focusNode) return;
+	if (!view.dom.contains(anchorNode) || !view.dom.contains(focusNode)) return;
+	let anchor: number;
+	let head: number;
+	try {
+		anchor = view.posAtDOM(anchorNode, selection.anchorOffset);
+		head = view.posAtDOM(focusNode, selection.focusOffset);
+	} catch {
+		return; // a position inside a decoration (a remote caret): keep ProseMirror's own selection
+	}
+	const current = view.state.selection;
+	if (current.anchor === anchor && current.head === head) return;
+	view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, anchor, head)));
 }
 
 export const EditorBehaviour = Extension.create<EditorBehaviourOptions>({
