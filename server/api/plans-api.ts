@@ -2,7 +2,7 @@
  * The REST API under `/api` (JSON in, JSON out):
  *   POST   /api/plans                      → 201 {id, tokens: {owner, editor, viewer}}
  *   GET    /api/plans/<id>                 → {id, title, role, createdAt, updatedAt}
- *   GET    /api/plans/<id>/export?format=  → json: the plan file now; md|xlsx|docx: 501 for now
+ *   GET    /api/plans/<id>/export?format=  → the plan now as json (the plan file), md, xlsx or docx
  *   DELETE /api/plans/<id>                 → 204 (owner only), its sockets closed with 4404
  * Plan endpoints take `Authorization: Bearer <token>` (export also `?token=`, so a plain link can
  * download) and answer 401 without a valid token, 404 for an unknown plan, 403 for another plan's
@@ -18,6 +18,7 @@ import { HttpError, sendHttpError } from './http-error';
 import { planFromCreateRequest, storeNewPlan } from './new-plan';
 import { liveTitle, readCurrentPlan } from './plan-snapshot';
 import { readJsonBody } from './read-json-body';
+import { EXPORT_FORMATS, EXPORT_TYPES, exportFileName, exportPlan as renderExport, isExportFormat } from '../../src/lib/export/export-plan';
 
 export interface PlansApiOptions {
 	store: PlanStore;
@@ -26,7 +27,6 @@ export interface PlansApiOptions {
 	log: Logger;
 }
 
-const EXPORT_FORMATS = ['json', 'md', 'xlsx', 'docx'] as const;
 
 /** The `/api` route of the HTTP server. */
 export function plansApiRoute(options: PlansApiOptions): HttpRoute {
@@ -93,18 +93,25 @@ async function dispatch(options: PlansApiOptions, req: IncomingMessage, res: Ser
 }
 
 async function exportPlan(options: PlansApiOptions, res: ServerResponse, planId: string, format: string): Promise<void> {
-	if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
+	if (!isExportFormat(format)) {
 		throw new HttpError(400, 'unknown-format', `unknown export format ${JSON.stringify(format)}; expected one of ${EXPORT_FORMATS.join(', ')}`);
 	}
-	if (format !== 'json') throw new HttpError(501, 'not-implemented', `export as ${format} is not available yet`);
 	const result = await readCurrentPlan(options.store, options.registry, planId);
 	if (!result.ok) {
 		// The shared doc can hold what the file format refuses (e.g. a half-typed variable name).
 		throw new HttpError(422, 'invalid-plan', 'the plan does not make a valid plan file right now', { issues: result.errors });
 	}
-	const name = `${planId}.plan.json`;
-	res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
-	sendJson(res, 200, result.plan);
+	const body = await renderExport(result.plan, format);
+	const name = exportFileName(result.plan.meta.title, format);
+	res.writeHead(200, {
+		'Content-Type': EXPORT_TYPES[format].mime,
+		'Content-Length': body.byteLength,
+		// RFC 6266: an ASCII fallback, and the real (often Chinese) title in UTF-8.
+		'Content-Disposition': `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+		'Cache-Control': 'no-store',
+		'X-Content-Type-Options': 'nosniff'
+	});
+	res.end(body);
 }
 
 /** The role the request's token grants on `planId`, or an HttpError 401/403/404. */

@@ -75,7 +75,13 @@ describe('errors are one clear line and an exit code', () => {
 		[['check', planFile('ok3.json', basePlan), '--standard', '/no/pack.yaml'], 1, '/no/pack.yaml: no such file'],
 		[['check', planFile('ok4.json', basePlan), '--standard', planFile('bad-pack.yaml', 'id: p\ntitle: {en: p, zh-CN: p}\nrules:\n  - id: r\n    severity: error\n    assert: evaluate("1")\n    message: {en: m, zh-CN: m}')], 1, 'bad-pack.yaml: rules[0] (r).assert: function "evaluate" is not allowed'],
 		[['check', planFile('unknown-std.json', { ...basePlan, meta: { ...basePlan.meta, standards: ['acme'] } })], 1, 'meta.standards: unknown standard "acme"'],
-		[['export', 'a'], 2, 'not yet available']
+		[['export', 'a'], 2, 'export needs --format'],
+		[['export', 'a', '--format', 'pdf'], 2, 'unknown format "pdf"'],
+		[['export', 'a', '--format', 'docx'], 2, 'needs --out PATH'],
+		[['export', planFile('ok5.json', basePlan), '--format', 'xlsx', '--out', '/no/such/dir/x.xlsx'], 1, '/no/such/dir/x.xlsx: no such directory'],
+		[['import', planFile('bad-import.json', { ...basePlan, format: 'v0' })], 1, 'bad-import.json: format'],
+		[['import', planFile('ok6.json', basePlan), '--server', 'ftp://x'], 2, '--server must be an http(s) address'],
+		[['import', planFile('ok7.json', basePlan), '--server', 'http://127.0.0.1:9'], 1, 'cannot reach http://127.0.0.1:9']
 	] as const)('%j → exit %i', async (argv, code, text) => {
 		const out = await runCli(argv);
 		expect(out.code).toBe(code);

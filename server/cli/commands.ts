@@ -9,6 +9,7 @@ import { monteCarlo } from '../../src/lib/domain/simulate/montecarlo.js';
 import { optimize } from '../../src/lib/domain/simulate/seek.js';
 import { integerFlag, numberFlag, parseArgs, seedOf, singleFile, UsageError } from './args.js';
 import { checkCommand } from './check-command.js';
+import { exportCommand, importCommand } from './export-command.js';
 import { montecarloTable, simulateTable } from './format-table.js';
 import { PlanFileError, readPlanFile } from './read-plan.js';
 
@@ -83,16 +84,13 @@ export async function optimizeCommand(argv: readonly string[]): Promise<CommandO
 	return { stdout, stderr: [], code: 0 };
 }
 
-function notYet(command: string): CommandOutput {
-	return { stdout: '', stderr: [`planbook ${command}: not yet available in this version`], code: 2 };
-}
-
 export const COMMANDS: Record<string, (argv: readonly string[]) => Promise<CommandOutput>> = {
 	simulate: simulateCommand,
 	montecarlo: montecarloCommand,
 	optimize: optimizeCommand,
 	check: checkCommand,
-	export: async () => notYet('export')
+	export: exportCommand,
+	import: importCommand
 };
 
 export const USAGE = `usage: planbook <command> FILE [options]
@@ -107,7 +105,11 @@ commands:
                                                (default bounds: 0.5x to 2x its base value)
   check FILE [--standard PACK.yaml|json] [--json]
                                                standard-compliance findings and score
-  export FILE --format md|xlsx|docx --out PATH (not yet available)
+  export FILE --format md|xlsx|docx|json [--out PATH]
+                                               the plan as a document, workbook or plan file
+                                               (md and json print to stdout without --out)
+  import FILE [--server URL] [--json]          create the plan on a running planbook server
+                                               (default $PLANBOOK_SERVER or http://127.0.0.1:3000)
 
 exit codes: 0 success, 1 invalid plan or error findings, 2 usage error`;
 

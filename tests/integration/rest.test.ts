@@ -1,4 +1,6 @@
 /** The REST contract: create (template / file), info, export, delete, health and metrics. */
+import ExcelJS from 'exceljs';
+import mammoth from 'mammoth';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CLOSE } from '../../src/lib/collab/protocol';
 import { docFromPlan, readPlanFromDoc } from '../../src/lib/collab/schema/plan-doc';
@@ -118,17 +120,56 @@ describe('GET /api/plans/<id>/export', () => {
 		expect(info.json).toMatchObject({ title: planOf(client.doc).meta.title });
 	});
 
-	it('answers 501 for formats not built yet and 400 for unknown ones', async () => {
+	it('exports Markdown, DOCX and XLSX of the live plan, with the title as the file name', async () => {
+		const created = await createPlan(server.url, { template: 'deep-marketing-ars' });
+		const client = connectClient(server.wsBase, created.id, created.tokens.editor);
+		await eventually(() => expect(client.provider.synced).toBe(true));
+		appendParagraph(client.doc, 0, 'Live <b>edit</b> before export');
+		addBudgetLine(client.doc, 'Exported line', 4321);
+		await eventually(() => expect(client.isSaved()).toBe(true));
+		const title = planOf(client.doc).meta.title;
+
+		const md = await download(created.id, 'md', created.tokens.viewer);
+		expect(md.type).toBe('text/markdown; charset=utf-8');
+		const text = new TextDecoder().decode(md.body);
+		expect(text).toContain(`# ${title}`);
+		expect(text).toContain('Live &lt;b&gt;edit&lt;/b&gt; before export');
+		expect(text).toContain('| Exported line |');
+
+		const docx = await download(created.id, 'docx', created.tokens.viewer);
+		expect(docx.type).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+		expect(docx.disposition).toContain(`filename*=UTF-8''${encodeURIComponent(title)}.docx`);
+		const words = (await mammoth.extractRawText({ buffer: Buffer.from(docx.body) })).value;
+		expect(words).toContain('Live <b>edit</b> before export');
+		expect(words).toContain('Exported line');
+
+		const xlsx = await download(created.id, 'xlsx', created.tokens.viewer);
+		const workbook = new ExcelJS.Workbook();
+		await workbook.xlsx.load(xlsx.body.buffer.slice(xlsx.body.byteOffset, xlsx.body.byteOffset + xlsx.body.byteLength) as ArrayBuffer);
+		const budget = workbook.worksheets.find((w) => w.getCell('A1').value === '预算');
+		const amounts = budget?.getColumn(4).values ?? [];
+		expect(amounts).toContain(4321);
+	});
+
+	it('answers 400 for an unknown format and 401 without a token', async () => {
 		const created = await createPlan(server.url, { template: 'blank' });
-		for (const format of ['md', 'xlsx', 'docx']) {
-			const response = await apiRequest(server.url, `/api/plans/${created.id}/export?format=${format}`, { token: created.tokens.viewer });
-			expect(response.status).toBe(501);
-			expect(response.json).toMatchObject({ error: 'not-implemented' });
-		}
 		const bogus = await apiRequest(server.url, `/api/plans/${created.id}/export?format=pdf`, { token: created.tokens.viewer });
 		expect(bogus.status).toBe(400);
+		expect(bogus.json).toMatchObject({ error: 'unknown-format' });
+		const missing = await apiRequest(server.url, `/api/plans/${created.id}/export?format=docx`);
+		expect(missing.status).toBe(401);
 	});
 });
+
+async function download(planId: string, format: string, token: string) {
+	const response = await fetch(`${server.url}/api/plans/${planId}/export?format=${format}`, { headers: { Authorization: `Bearer ${token}` } });
+	expect(response.status).toBe(200);
+	return {
+		type: response.headers.get('content-type'),
+		disposition: response.headers.get('content-disposition') ?? '',
+		body: new Uint8Array(await response.arrayBuffer())
+	};
+}
 
 describe('DELETE /api/plans/<id>', () => {
 	it('is for owners only, closes open sockets with 4404 and forgets the plan', async () => {

@@ -1,4 +1,5 @@
 import { checksEn } from './messages/checks.en';
+import { exportEn } from './messages/export.en';
 import { editorEn } from './messages/editor.en';
 import { plansEn } from './messages/plans.en';
 import { serverEn } from './messages/server.en';
@@ -61,7 +62,8 @@ export const en = {
 	...plansEn,
 	...editorEn,
 	...serverEn,
-	...checksEn
+	...checksEn,
+	...exportEn
 } satisfies Record<string, string>;
 
 /** A message identifier; every catalogue has every key. */

@@ -1,5 +1,6 @@
 import type { MessageKey } from './en';
 import { checksZhCN } from './messages/checks.zh-CN';
+import { exportZhCN } from './messages/export.zh-CN';
 import { editorZhCN } from './messages/editor.zh-CN';
 import { plansZhCN } from './messages/plans.zh-CN';
 import { serverZhCN } from './messages/server.zh-CN';
@@ -57,5 +58,6 @@ export const zhCN: Record<MessageKey, string> = {
 	...plansZhCN,
 	...editorZhCN,
 	...serverZhCN,
-	...checksZhCN
+	...checksZhCN,
+	...exportZhCN
 };

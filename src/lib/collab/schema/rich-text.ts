@@ -10,75 +10,13 @@
  * pairs are markup, so ordinary text such as `5*3` survives a round trip unchanged.
  */
 import * as Y from 'yjs';
+import { parseBlocks, parseInline, type MarkdownMarks } from '../../domain/plan/markdown';
+
+export { parseInline };
 
 export const VAR_REF_NODE = 'varRef';
 
-type Marks = Record<string, Record<string, unknown>>;
-type Inline = { text: string; marks: Marks } | { ref: string } | { hardBreak: true };
-
-const INLINE = /\*\*(.+?)\*\*|\*([^*\s](?:[^*]*[^*\s])?)\*|`([^`]+)`|\[([^\]]+)\]\(([^)\s]+)\)|\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
-
-/** Parses one paragraph's inline markdown into text runs, references and hard breaks. */
-export function parseInline(source: string, marks: Marks = {}): Inline[] {
-	const out: Inline[] = [];
-	const lines = source.split('\n');
-	lines.forEach((line, i) => {
-		if (i > 0) out.push({ hardBreak: true });
-		let last = 0;
-		for (const m of line.matchAll(INLINE)) {
-			const at = m.index ?? 0;
-			if (at > last) out.push({ text: line.slice(last, at), marks });
-			if (m[1] !== undefined) out.push(...parseInline(m[1], { ...marks, bold: {} }));
-			else if (m[2] !== undefined) out.push(...parseInline(m[2], { ...marks, italic: {} }));
-			else if (m[3] !== undefined) out.push({ text: m[3], marks: { ...marks, code: {} } });
-			else if (m[4] !== undefined) out.push(...parseInline(m[4], { ...marks, link: { href: m[5] } }));
-			else if (m[6] !== undefined) out.push({ ref: m[6] });
-			last = at + m[0].length;
-		}
-		if (last < line.length) out.push({ text: line.slice(last), marks });
-	});
-	return out;
-}
-
-type Block =
-	| { kind: 'paragraph'; text: string }
-	| { kind: 'heading'; level: number; text: string }
-	| { kind: 'bulletList' | 'orderedList'; items: string[] }
-	| { kind: 'blockquote'; text: string };
-
-function parseBlocks(markdown: string): Block[] {
-	const blocks: Block[] = [];
-	const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
-	let para: string[] = [];
-	const flush = () => {
-		if (para.length > 0) blocks.push({ kind: 'paragraph', text: para.join('\n') });
-		para = [];
-	};
-	for (const line of lines) {
-		const heading = /^(#{1,3}) (.*)$/.exec(line);
-		const bullet = /^[-*] (.*)$/.exec(line);
-		const ordered = /^\d+[.)] (.*)$/.exec(line);
-		const quote = /^> ?(.*)$/.exec(line);
-		const previous = blocks[blocks.length - 1];
-		if (line.trim() === '') flush();
-		else if (heading) {
-			flush();
-			blocks.push({ kind: 'heading', level: (heading[1] as string).length, text: heading[2] as string });
-		} else if (bullet || ordered) {
-			flush();
-			const kind = bullet ? 'bulletList' : 'orderedList';
-			const text = ((bullet ?? ordered) as RegExpExecArray)[1] as string;
-			if (previous && previous.kind === kind) previous.items.push(text);
-			else blocks.push({ kind, items: [text] });
-		} else if (quote) {
-			flush();
-			if (previous && previous.kind === 'blockquote') previous.text += '\n' + quote[1];
-			else blocks.push({ kind: 'blockquote', text: quote[1] as string });
-		} else para.push(line);
-	}
-	flush();
-	return blocks;
-}
+type Marks = MarkdownMarks;
 
 function appendInline(parent: Element, source: string): void {
 	let text: Y.XmlText | null = null;
