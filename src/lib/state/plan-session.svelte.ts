@@ -28,7 +28,8 @@ import {
 } from '../collab/plan-doc-view';
 import { addPack, readPacks, readStandardIds, removePack, setStandardIds, watchPlanForChecks } from '../collab/plan-standards';
 import type { Peer, PresenceUser } from '../collab/presence';
-import type { DataSetName } from '../domain/plan/types';
+import type { DataSetName, PlanParseResult } from '../domain/plan/types';
+import { readPlanFromDoc } from '../collab/schema/plan-doc';
 import type { PlanbookDb, PlanRecord, PlanRole } from '../storage/database';
 import { dexieDocStore } from '../storage/doc-states';
 import type { PendingUpdates } from '../storage/pending-updates';
@@ -218,6 +219,17 @@ export class PlanSession {
 		if (this.#role !== 'owner' || !tokens?.editor || !tokens.viewer) return null;
 		const { origin, id } = { origin: this.#options.origin, id: this.id };
 		return { editor: shareLink(origin, id, tokens.editor), viewer: shareLink(origin, id, tokens.viewer) };
+	}
+
+	/** The plan as a plan file now (for export and print), or why the doc does not make one. */
+	readPlanFile(): PlanParseResult {
+		return readPlanFromDoc(this.#doc);
+	}
+
+	/** Calls `listener` after every change of the plan, local or remote; returns the unsubscribe. */
+	onPlanChange(listener: () => void): () => void {
+		this.#doc.on('update', listener);
+		return () => this.#doc.off('update', listener);
 	}
 
 	setTitle(title: string): void {

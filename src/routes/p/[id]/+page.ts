@@ -4,4 +4,8 @@ import type { PageLoad } from './$types';
 // rendering it on the server would show an empty plan before the real one.
 export const ssr = false;
 
-export const load: PageLoad = ({ params }) => ({ id: params.id });
+/** `?view=print` shows the print view of the same plan (same session, no editor chrome). */
+export const load: PageLoad = ({ params, url }) => ({
+	id: params.id,
+	view: url.searchParams.get('view') === 'print' ? ('print' as const) : ('edit' as const)
+});
