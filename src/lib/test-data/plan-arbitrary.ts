@@ -83,9 +83,24 @@ export const planInputArb = fc
 		sections: fc.array(sectionArb, { maxLength: 6 }),
 		variables: variablesArb,
 		data: dataArb,
+		simulation: opt(fc.record({ trials: fc.integer({ min: 100, max: 1e6 }), seed: fc.oneof(fc.integer(), fc.string()) })),
+		decisions: opt(
+			fc.array(
+				fc.record({
+					at: fc.constant('2027-03-01T10:00:00.000Z'),
+					by: text,
+					scenario: text,
+					rationale: text,
+					overrides: fc.dictionary(fc.constantFrom('price', 'volume'), num),
+					figures: fc.dictionary(fc.constantFrom('profit', 'units'), fc.option(num, { nil: null }))
+				}),
+				// An empty log is no log: the doc keeps none, so the generator makes none.
+				{ minLength: 1, maxLength: 2 }
+			)
+		),
 		scenarios: uniqueBy(fc.record({ name: fc.string({ minLength: 1, maxLength: 10 }), overrides: fc.dictionary(fc.constantFrom('price', 'volume'), fc.constantFrom('price * 0.9', 'volume + 100', '42')) }), (s) => s.name, 3)
 	})
-	.map((p) => ({ format: 'planbook.plan/v1', ...p }));
+	.map((p) => strip({ format: 'planbook.plan/v1', ...p }));
 
 /** Parsed valid plans. */
 export const planArb: fc.Arbitrary<Plan> = planInputArb.map((input) => {

@@ -51,6 +51,8 @@ export function writePlanToDoc(doc: Y.Doc, plan: Plan, origin: unknown = null): 
 			for (const [k, v] of Object.entries(s.overrides)) overrides.set(k, v);
 		}
 		if (plan.packs) r.packs.push(plan.packs.map((definition) => rowMap({ definition })));
+		if (plan.simulation) for (const [k, v] of Object.entries(plan.simulation)) r.simulation.set(k, v);
+		if (plan.decisions) r.decisions.push(plan.decisions.map((d) => rowMap(d)));
 	}, origin);
 }
 
@@ -80,7 +82,9 @@ export function readPlanInput(doc: Y.Doc): Record<string, unknown> {
 			const overrides = s.get('overrides');
 			return { name: s.get('name'), overrides: overrides instanceof Y.Map ? Object.fromEntries(overrides.entries()) : {} };
 		}),
-		...(r.packs.length > 0 ? { packs: (r.packs.toArray() as YRow[]).map((p) => p.get('definition')) } : {})
+		...(r.packs.length > 0 ? { packs: (r.packs.toArray() as YRow[]).map((p) => p.get('definition')) } : {}),
+		...(r.simulation.size > 0 ? { simulation: Object.fromEntries(r.simulation.entries()) } : {}),
+		...(r.decisions.length > 0 ? { decisions: (r.decisions.toArray() as YRow[]).map(rowFields) } : {})
 	};
 }
 

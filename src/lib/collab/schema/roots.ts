@@ -12,6 +12,9 @@
  * - `comments`  Y.Array (threads; the sharing issue fills it).
  * - `packs`     Y.Array of Y.Map { $id, definition } — custom rule packs kept with the plan (the
  *               definition is the pack's plain JSON; a pack is replaced whole, never merged).
+ * - `simulation` Y.Map { trials, seed }: Monte Carlo settings.
+ * - `decisions` Y.Array of Y.Map { $id, at, by, scenario, rationale, overrides, figures } (plain
+ *               values; an entry is written once and never edited).
  * Every key above is document scope (synced and saved); nothing of session or presence scope is
  * stored in the doc.
  */
@@ -32,6 +35,8 @@ export interface PlanDocRoots {
 	scenarios: YRows;
 	comments: Y.Array<unknown>;
 	packs: YRows;
+	simulation: Y.Map<unknown>;
+	decisions: YRows;
 }
 
 export function planRoots(doc: Y.Doc): PlanDocRoots {
@@ -42,7 +47,9 @@ export function planRoots(doc: Y.Doc): PlanDocRoots {
 		data: doc.getMap('data'),
 		scenarios: doc.getArray('scenarios'),
 		comments: doc.getArray('comments'),
-		packs: doc.getArray('packs')
+		packs: doc.getArray('packs'),
+		simulation: doc.getMap('simulation'),
+		decisions: doc.getArray('decisions')
 	};
 }
 

@@ -158,6 +158,25 @@ export const scenarioSchema = z.strictObject({
 	overrides: z.record(variableName, expression).default({})
 });
 
+/** Monte Carlo settings kept with the plan, so everyone (and the CLI) runs the same trials. */
+export const simulationSettingsSchema = z.strictObject({
+	trials: numberIn({ min: 100, max: 1_000_000, int: true }),
+	seed: z.union([z.number().int(), z.string()])
+});
+
+/**
+ * One entry of the decision log: a scenario adopted as the plan, by whom, when and why, with the
+ * values its overrides took and the key figures right after.
+ */
+export const decisionSchema = z.strictObject({
+	at: z.string(),
+	by: z.string(),
+	scenario: z.string(),
+	rationale: z.string(),
+	overrides: z.record(variableName, z.number()),
+	figures: z.record(z.string(), z.number().nullable())
+});
+
 /**
  * Zod skips refinements of a list once any row has an error; duplicates are worth reporting in the
  * same pass, so these run on every list (the refinement itself guards against malformed rows).
@@ -179,5 +198,9 @@ export const planSchema = z.strictObject({
 	 * Custom rule packs kept with the plan (DESIGN §6), so every collaborator, the server and the CLI
 	 * check against the same rules; `meta.standards` names which packs apply.
 	 */
-	packs: z.array(packDefinitionSchema).optional()
+	packs: z.array(packDefinitionSchema).optional(),
+	/** Monte Carlo trial count and seed (the simulation views' settings). */
+	simulation: simulationSettingsSchema.optional(),
+	/** Scenarios adopted as the plan, oldest first. */
+	decisions: z.array(decisionSchema).optional()
 });

@@ -23,7 +23,9 @@ import type {
 	blockSchema,
 	planMetaSchema,
 	planSchema,
+	decisionSchema,
 	scenarioSchema,
+	simulationSettingsSchema,
 	sectionSchema,
 	variableSchema
 } from './schema';
@@ -41,6 +43,8 @@ export type Block = z.output<typeof blockSchema>;
 export type BlockType = Block['type'];
 export type Variable = z.output<typeof variableSchema>;
 export type Scenario = z.output<typeof scenarioSchema>;
+export type SimulationSettings = z.output<typeof simulationSettingsSchema>;
+export type Decision = z.output<typeof decisionSchema>;
 export type PlanData = z.output<typeof planDataSchema>;
 /** The keys of `data`. */
 export type DataSetName = keyof PlanData;
