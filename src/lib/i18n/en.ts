@@ -1,5 +1,7 @@
 import { checksEn } from './messages/checks.en';
 import { exportEn } from './messages/export.en';
+import { chartsEn } from './messages/charts.en';
+import { analysisEn } from './messages/analysis.en';
 import { editorEn } from './messages/editor.en';
 import { plansEn } from './messages/plans.en';
 import { serverEn } from './messages/server.en';
@@ -63,7 +65,9 @@ export const en = {
 	...editorEn,
 	...serverEn,
 	...checksEn,
-	...exportEn
+	...exportEn,
+	...chartsEn,
+	...analysisEn
 } satisfies Record<string, string>;
 
 /** A message identifier; every catalogue has every key. */

@@ -1,6 +1,8 @@
 import type { MessageKey } from './en';
 import { checksZhCN } from './messages/checks.zh-CN';
 import { exportZhCN } from './messages/export.zh-CN';
+import { chartsZhCN } from './messages/charts.zh-CN';
+import { analysisZhCN } from './messages/analysis.zh-CN';
 import { editorZhCN } from './messages/editor.zh-CN';
 import { plansZhCN } from './messages/plans.zh-CN';
 import { serverZhCN } from './messages/server.zh-CN';
@@ -59,5 +61,7 @@ export const zhCN: Record<MessageKey, string> = {
 	...editorZhCN,
 	...serverZhCN,
 	...checksZhCN,
-	...exportZhCN
+	...exportZhCN,
+	...chartsZhCN,
+	...analysisZhCN
 };
