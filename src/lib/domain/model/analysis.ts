@@ -54,8 +54,10 @@ export interface ScenarioColumn {
 	values: Record<GridRowName, number | null>;
 	/** Value minus base, per row (null where either has no value). */
 	deltas: Record<GridRowName, number | null>;
-	/** The input values after its overrides (price, volume …), for markers on the price chart. */
+	/** The price after its overrides, for markers on the price chart. */
 	price: number | null;
+	/** What each override evaluated to (what adopting the scenario writes into the plan). */
+	overrideValues: Record<string, number>;
 }
 
 export interface ScenarioGrid {
@@ -221,7 +223,8 @@ export function analyzePlan(plan: Plan, program: PlanProgram = compilePlan(plan)
 		problems: [],
 		values: gridValues(outputs, baseMonthly?.payback_month ?? null),
 		deltas: gridValues(null, null),
-		price: valueOf(program, base, 'price')
+		price: valueOf(program, base, 'price'),
+		overrideValues: {}
 	};
 	const runs: (RunResult | null)[] = [base];
 	const columns: ScenarioColumn[] = [baseColumn];
@@ -242,7 +245,8 @@ export function analyzePlan(plan: Plan, program: PlanProgram = compilePlan(plan)
 			problems: r && !r.ok ? r.problems : [],
 			values,
 			deltas,
-			price: r?.ok ? valueOf(program, r.run, 'price') : null
+			price: r?.ok ? valueOf(program, r.run, 'price') : null,
+			overrideValues: r?.ok ? r.overrides : {}
 		});
 	});
 	const grid: ScenarioGrid = { columns, best: bestColumns(columns) };
