@@ -9,6 +9,7 @@
  *
  * `npm run -s bench -- sync load` runs only the suites named (in registry order); no names: all.
  */
+import { runAnalysisBench } from './analysis-bench';
 import { runFormulaBench } from './formula-bench';
 import { runLoadBench } from './load-bench';
 import type { SuiteReport } from './measure';
@@ -18,6 +19,7 @@ import { runSyncBench } from './sync-bench';
 const SUITES: Readonly<Record<string, () => SuiteReport | Promise<SuiteReport>>> = {
 	formula: runFormulaBench,
 	montecarlo: runMonteCarloBench,
+	analysis: runAnalysisBench,
 	sync: runSyncBench,
 	load: runLoadBench
 };

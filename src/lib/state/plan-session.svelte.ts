@@ -34,6 +34,7 @@ import type { PlanbookDb, PlanRecord, PlanRole } from '../storage/database';
 import { dexieDocStore } from '../storage/doc-states';
 import type { PendingUpdates } from '../storage/pending-updates';
 import { addCollaborators, updatePlan } from '../storage/plan-records';
+import { AnalysisState } from './analysis-state.svelte';
 import { LiveModel } from './live-model.svelte';
 import { PlanChecks } from './plan-checks.svelte';
 import { PlanStandardsState } from './plan-standards-state.svelte';
@@ -72,6 +73,8 @@ export class PlanSession {
 	/** Standard-compliance findings, re-run shortly after every change. */
 	readonly checks: PlanChecks;
 	readonly standards: PlanStandardsState;
+	/** The simulation views' state; it follows the doc only while a view is attached. */
+	readonly analysis: AnalysisState;
 	#stopChecks: (() => void) | null = null;
 	#connection: PlanConnection | null = null;
 	#stopWatching: (() => void) | null = null;
@@ -121,6 +124,14 @@ export class PlanSession {
 		});
 		this.#stopChecks = watched.stop;
 		this.checks = new PlanChecks(watched.read);
+		this.analysis = new AnalysisState({
+			doc: this.#doc,
+			// One recompute per frame however many updates arrive (typing, a remote burst).
+			schedule: (run) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(run) : setTimeout(run, 0)),
+			now: options.now,
+			user: () => this.#user.name,
+			editable: () => this.editable
+		});
 		this.standards = new PlanStandardsState({
 			ids: () => readStandardIds(this.#doc),
 			packs: () => readPacks(this.#doc),

@@ -4,8 +4,14 @@ import type { PageLoad } from './$types';
 // rendering it on the server would show an empty plan before the real one.
 export const ssr = false;
 
-/** `?view=print` shows the print view of the same plan (same session, no editor chrome). */
-export const load: PageLoad = ({ params, url }) => ({
-	id: params.id,
-	view: url.searchParams.get('view') === 'print' ? ('print' as const) : ('edit' as const)
-});
+const VIEWS = ['edit', 'analysis', 'print'] as const;
+export type EditorView = (typeof VIEWS)[number];
+
+/**
+ * `?view=analysis` shows the simulation views, `?view=print` the print view, of the same plan in
+ * the same session (switching keeps the connection and the doc).
+ */
+export const load: PageLoad = ({ params, url }) => {
+	const view = url.searchParams.get('view');
+	return { id: params.id, view: (VIEWS as readonly (string | null)[]).includes(view) ? (view as EditorView) : 'edit' };
+};
