@@ -9,6 +9,7 @@ import {
 	Document,
 	ExternalHyperlink,
 	HeadingLevel,
+	ImageRun,
 	LevelFormat,
 	Packer,
 	Paragraph,
@@ -23,6 +24,7 @@ import { safeHref } from '../domain/format/href';
 import { parseInline, type MarkdownBlock } from '../domain/plan/markdown';
 import { translate } from '../i18n';
 import { tableText } from './format-cell';
+import type { ChartImage } from './chart-image';
 import type { PlanReport, ReportTable } from './plan-report';
 import { stripInvalidXml } from './xml-chars';
 
@@ -90,7 +92,21 @@ function table(t: ReportTable, report: PlanReport): (Paragraph | Table)[] {
 	];
 }
 
-export function buildDocx(report: PlanReport): Document {
+/** Width of a chart on the page, in pixels at 96 dpi (the text width of A4 with default margins). */
+const CHART_WIDTH = 600;
+
+function chartParagraphs(image: ChartImage): Paragraph[] {
+	const height = Math.round((CHART_WIDTH * image.height) / Math.max(1, image.width));
+	return [
+		new Paragraph({ heading: HeadingLevel.HEADING_3, keepNext: true, children: [new TextRun(text(image.title))] }),
+		new Paragraph({
+			children: [new ImageRun({ type: 'png', data: image.png, transformation: { width: CHART_WIDTH, height }, altText: { name: text(image.title), description: text(image.title), title: text(image.title) } })]
+		})
+	];
+}
+
+/** The document; `charts` are images the browser drew (the server and CLI have none). */
+export function buildDocx(report: PlanReport, charts: readonly ChartImage[] = []): Document {
 	const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(report.locale, key, params);
 	let lists = 0;
 	const listInstance = () => ++lists;
@@ -114,9 +130,10 @@ export function buildDocx(report: PlanReport): Document {
 	});
 
 	const appendix = [report.scenarios, report.monthly, report.variables.rows.length > 0 ? report.variables : null].filter((x): x is ReportTable => x !== null);
-	if (appendix.length > 0) {
+	if (appendix.length > 0 || charts.length > 0) {
 		children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(text(t('export.appendix')))] }));
 		for (const data of appendix) children.push(...table(data, report));
+		for (const chart of charts) children.push(...chartParagraphs(chart));
 	}
 
 	const language = report.locale === 'zh-CN' ? { value: 'zh-CN', eastAsia: 'zh-CN' } : { value: 'en-US', eastAsia: 'zh-CN' };
@@ -138,6 +155,6 @@ export function buildDocx(report: PlanReport): Document {
 	});
 }
 
-export async function renderDocx(report: PlanReport): Promise<Uint8Array> {
-	return new Uint8Array(await Packer.toArrayBuffer(buildDocx(report)));
+export async function renderDocx(report: PlanReport, charts: readonly ChartImage[] = []): Promise<Uint8Array> {
+	return new Uint8Array(await Packer.toArrayBuffer(buildDocx(report, charts)));
 }

@@ -117,6 +117,19 @@ describe('DOCX export', () => {
 	});
 });
 
+describe('DOCX charts', () => {
+	it('places the charts the browser drew, as PNG images with their titles', async () => {
+		// A 1×1 PNG.
+		const png = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
+		const bytes = await exportPlan(example('price-scenarios'), 'docx', { charts: [{ title: 'Profit against price', png, width: 800, height: 400 }] });
+		const files = unzipSync(bytes);
+		expect(Object.keys(files).filter((f) => f.startsWith('word/media/') && f.endsWith('.png'))).toHaveLength(1);
+		const html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value;
+		expect(html).toContain('Profit against price');
+		expect(html).toMatch(/<img [^>]*alt="Profit against price"/);
+	});
+});
+
 describe('XLSX export', () => {
 	it('has a sheet per data set, the scenario grid, the monthly P&L and the variables, with numbers as numbers', async () => {
 		const plan = example('deep-marketing-ars');

@@ -3,6 +3,7 @@
  * and the CLI: the same plan gives the same file wherever it is exported.
  */
 import type { Plan } from '../domain/plan/types';
+import type { ChartImage } from './chart-image';
 import { renderDocx } from './docx-export';
 import { renderMarkdown } from './markdown-export';
 import { buildPlanReport } from './plan-report';
@@ -39,14 +40,15 @@ export function exportFileName(title: string, format: ExportFormat): string {
 	return `${base || 'plan'}.${EXPORT_TYPES[format].extension}`;
 }
 
-export async function exportPlan(plan: Plan, format: ExportFormat): Promise<Uint8Array> {
+/** The plan in `format`; a DOCX made in the browser also carries the charts it drew (`charts`). */
+export async function exportPlan(plan: Plan, format: ExportFormat, options: { charts?: readonly ChartImage[] } = {}): Promise<Uint8Array> {
 	switch (format) {
 		case 'json':
 			return new TextEncoder().encode(serializePlan(plan));
 		case 'md':
 			return new TextEncoder().encode(renderMarkdown(buildPlanReport(plan)));
 		case 'docx':
-			return renderDocx(buildPlanReport(plan));
+			return renderDocx(buildPlanReport(plan), options.charts ?? []);
 		case 'xlsx':
 			return renderXlsx(buildPlanReport(plan));
 	}
