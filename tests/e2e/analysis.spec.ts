@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { runCli } from '../../server/cli/commands';
 import { translate } from '../../src/lib/i18n';
@@ -62,8 +62,17 @@ test.describe('simulation views', () => {
 	});
 
 	test('Monte Carlo in the browser equals `planbook montecarlo` for the same seed; cancel and CSV work', async ({ planList, editor, page }, testInfo) => {
+		// The ARS plan with two uncertain inputs.
+		const plan = JSON.parse(readFileSync(ARS_PLAN, 'utf8')) as { variables: { name: string; distribution?: unknown }[] };
+		for (const v of plan.variables) {
+			if (v.name === 'price') v.distribution = { type: 'triangular', min: 5.5, mode: 6, max: 6.8 };
+			if (v.name === 'market_size') v.distribution = { type: 'normal', mean: 19000000, sd: 2500000 };
+		}
+		const file = testInfo.outputPath('uncertain.plan.json');
+		mkdirSync(dirname(file), { recursive: true });
+		writeFileSync(file, JSON.stringify(plan));
 		await planList.goto();
-		await planList.importFile(ARS_PLAN);
+		await planList.importFile(file);
 		await editor.ready('Ana');
 		await openAnalysis(page);
 		const mc = page.locator('[data-montecarlo]');
@@ -83,7 +92,7 @@ test.describe('simulation views', () => {
 		await mc.locator('[data-mc-run]').click();
 		await expect(mc).toHaveAttribute('data-phase', 'done', { timeout: 20_000 });
 
-		const cli = await runCli(['montecarlo', ARS_PLAN, '--trials', '3000', '--seed', '7', '--json']);
+		const cli = await runCli(['montecarlo', file, '--trials', '3000', '--seed', '7', '--json']);
 		const expected = JSON.parse(cli.stdout) as { outputs: { profit: Record<string, number> }; p_loss: number };
 		for (const stat of ['mean', 'p5', 'p50', 'p95'] as const) {
 			const shown = Number(await mc.locator(`[data-mc="${stat}"]`).getAttribute('data-value'));
