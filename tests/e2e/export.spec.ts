@@ -43,6 +43,10 @@ test.describe('export and print', () => {
 		expect(words).toContain(HOSTILE);
 		expect(words).toContain('¥140.1万');
 		expect(words).toContain('11. 实施控制与修正');
+		// The charts the browser drew are in the document as images with their titles.
+		const html = (await mammoth.convertToHtml({ buffer: docx.bytes })).value;
+		expect(html.match(/<img /g)?.length ?? 0).toBeGreaterThanOrEqual(8);
+		expect(html).toContain(translate('zh-CN', 'charts.cvp.title'));
 
 		const xlsx = await download(page, 'xlsx', dir);
 		const workbook = new ExcelJS.Workbook();
@@ -87,6 +91,9 @@ test.describe('export and print', () => {
 		await expect(view.locator('[data-report-table="keyFigures"]')).toContainText('¥140.1万');
 		await expect(view.locator('[data-report-table="dealers"]')).toContainText('经销商A');
 		await expect(view).toHaveAttribute('lang', 'zh-CN');
+		const charts = view.locator('[data-print-charts] [data-chart]');
+		await expect(charts).toHaveCount(10);
+		for (const chart of await charts.all()) await expect(chart).toHaveAttribute('data-chart-ready', 'true');
 
 		await page.emulateMedia({ media: 'print' });
 		await expect(page.getByRole('button', { name: translate('en', 'print.print') })).toBeHidden();
