@@ -6,7 +6,7 @@ import { translate } from '../../src/lib/i18n';
 import { expect, saveScreenshot, test } from './fixtures';
 
 const ARS_PLAN = resolve('src/lib/test-data/examples/deep-marketing-ars.plan.json');
-const CHART_IDS = ['cvp', 'price-profit', 'tornado', 'monthly', 'budget', 'waterfall', 'funnel', 'dealers', 'abc', 'gantt'];
+const CHART_IDS = ['scenarios', 'cvp', 'price-profit', 'tornado', 'monthly', 'budget', 'waterfall', 'funnel', 'dealers', 'abc', 'gantt'];
 
 async function openAnalysis(page: Page): Promise<void> {
 	await page.locator('[data-view-link="analysis"]').click();

@@ -92,7 +92,7 @@ test.describe('export and print', () => {
 		await expect(view.locator('[data-report-table="dealers"]')).toContainText('经销商A');
 		await expect(view).toHaveAttribute('lang', 'zh-CN');
 		const charts = view.locator('[data-print-charts] [data-chart]');
-		await expect(charts).toHaveCount(10);
+		await expect(charts).toHaveCount(11);
 		for (const chart of await charts.all()) await expect(chart).toHaveAttribute('data-chart-ready', 'true');
 
 		await page.emulateMedia({ media: 'print' });

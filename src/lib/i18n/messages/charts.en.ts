@@ -114,5 +114,8 @@ export const chartsEn = {
 	'charts.gantt.days': 'Days',
 	'charts.gantt.dependsOn': 'After',
 	'charts.gantt.date': 'Date',
-	'charts.gantt.duration': 'Task'
+	'charts.gantt.duration': 'Task',
+	'charts.scenarios.title': 'Scenarios compared',
+	'charts.scenarios.scenario': 'Scenario',
+	'charts.scenarios.summary': 'Highest profit: {name}, {profit}.'
 } satisfies Record<string, string>;

@@ -116,5 +116,8 @@ export const chartsZhCN = {
 	'charts.gantt.days': '天数',
 	'charts.gantt.dependsOn': '前置任务',
 	'charts.gantt.date': '日期',
-	'charts.gantt.duration': '任务'
+	'charts.gantt.duration': '任务',
+	'charts.scenarios.title': '方案对比',
+	'charts.scenarios.scenario': '方案',
+	'charts.scenarios.summary': '利润最高：{name}，{profit}。'
 } satisfies Record<keyof typeof chartsEn, string>;

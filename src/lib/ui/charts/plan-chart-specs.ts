@@ -13,12 +13,14 @@ import { funnelChart } from './specs/funnel';
 import { ganttChart } from './specs/gantt';
 import { monthlyChart } from './specs/monthly';
 import { priceProfitChart } from './specs/price-profit';
+import { scenariosChart } from './specs/scenarios';
 import { tornadoChart } from './specs/tornado';
 import { waterfallChart } from './specs/waterfall';
 
 export function planChartSpecs(plan: Plan, analysis: Analysis, context: ChartContext): ChartSpec[] {
 	const labels = Object.fromEntries(plan.variables.flatMap((v) => (v.label ? [[v.name, v.label]] : [])));
 	return [
+		scenariosChart(analysis.grid, context),
 		cvpChart(analysis.cvp, context),
 		priceProfitChart(analysis.priceProfit, context),
 		tornadoChart({ rows: analysis.tornado, baseProfit: analysis.outputs?.profit ?? null, labels }, context),
