@@ -91,6 +91,16 @@ describe('errors are one clear line and an exit code', () => {
 	});
 });
 
+describe('planbook montecarlo settings', () => {
+	it('uses the trials and seed saved with the plan unless flags are given', async () => {
+		const file = planFile('saved-settings.json', { ...basePlan, simulation: { trials: 500, seed: 'workshop' } });
+		const saved = JSON.parse((await runCli(['montecarlo', file, '--json'])).stdout) as { trials: number; seed: unknown };
+		expect(saved).toMatchObject({ trials: 500, seed: 'workshop' });
+		const flagged = JSON.parse((await runCli(['montecarlo', file, '--trials', '200', '--seed', '3', '--json'])).stdout) as { trials: number; seed: unknown };
+		expect(flagged).toMatchObject({ trials: 200, seed: 3 });
+	});
+});
+
 describe('planbook check', () => {
 	it('pins the ARS example: no error, one warning, exit 0', async () => {
 		const out = await runCli(['check', examplePath('deep-marketing-ars'), '--json']);

@@ -41,9 +41,12 @@ export async function simulateCommand(argv: readonly string[]): Promise<CommandO
 export async function montecarloCommand(argv: readonly string[]): Promise<CommandOutput> {
 	const args = parseArgs(argv, { values: ['trials', 'seed'], switches: ['json'] });
 	const file = singleFile(args, 'montecarlo');
-	const trials = integerFlag(args, 'trials', 1, 10_000_000) ?? 10_000;
-	const seed = seedOf(args.values.get('seed') ?? '1');
+	const trialsFlag = integerFlag(args, 'trials', 1, 10_000_000);
+	const seedFlag = args.values.get('seed');
 	const plan = await readPlanFile(file);
+	// Without flags, the settings saved with the plan (its simulation view's), so both agree.
+	const trials = trialsFlag ?? plan.simulation?.trials ?? 10_000;
+	const seed = seedFlag !== undefined ? seedOf(seedFlag) : (plan.simulation?.seed ?? 1);
 	const base = simulatePlan(plan);
 	if (!base.ok) return { stdout: '', stderr: firstProblem(file, base.problems), code: 1 };
 	const uncertain = plan.variables.flatMap((v) => (v.distribution ? [{ name: v.name, distribution: v.distribution }] : []));
@@ -99,7 +102,8 @@ commands:
   simulate FILE [--scenario NAME] [--json]     finance outputs, monthly P&L, scenarios
   montecarlo FILE [--trials N] [--seed S] [--json]
                                                risk of profit over the variables' distributions
-                                               (defaults: 10000 trials, seed 1)
+                                               (defaults: the plan's saved simulation settings,
+                                               else 10000 trials, seed 1)
   optimize FILE --var NAME [--min A --max B] [--json]
                                                value of NAME that maximises profit
                                                (default bounds: 0.5x to 2x its base value)
