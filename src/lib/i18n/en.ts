@@ -2,6 +2,7 @@ import { checksEn } from './messages/checks.en';
 import { exportEn } from './messages/export.en';
 import { chartsEn } from './messages/charts.en';
 import { analysisEn } from './messages/analysis.en';
+import { commentsEn } from './messages/comments.en';
 import { editorEn } from './messages/editor.en';
 import { plansEn } from './messages/plans.en';
 import { serverEn } from './messages/server.en';
@@ -67,7 +68,8 @@ export const en = {
 	...checksEn,
 	...exportEn,
 	...chartsEn,
-	...analysisEn
+	...analysisEn,
+	...commentsEn
 } satisfies Record<string, string>;
 
 /** A message identifier; every catalogue has every key. */

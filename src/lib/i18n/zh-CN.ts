@@ -3,6 +3,7 @@ import { checksZhCN } from './messages/checks.zh-CN';
 import { exportZhCN } from './messages/export.zh-CN';
 import { chartsZhCN } from './messages/charts.zh-CN';
 import { analysisZhCN } from './messages/analysis.zh-CN';
+import { commentsZhCN } from './messages/comments.zh-CN';
 import { editorZhCN } from './messages/editor.zh-CN';
 import { plansZhCN } from './messages/plans.zh-CN';
 import { serverZhCN } from './messages/server.zh-CN';
@@ -63,5 +64,6 @@ export const zhCN: Record<MessageKey, string> = {
 	...checksZhCN,
 	...exportZhCN,
 	...chartsZhCN,
-	...analysisZhCN
+	...analysisZhCN,
+	...commentsZhCN
 };

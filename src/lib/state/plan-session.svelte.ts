@@ -35,6 +35,7 @@ import { dexieDocStore } from '../storage/doc-states';
 import type { PendingUpdates } from '../storage/pending-updates';
 import { addCollaborators, updatePlan } from '../storage/plan-records';
 import { AnalysisState } from './analysis-state.svelte';
+import { CommentsState } from './comments-state.svelte';
 import { LiveModel } from './live-model.svelte';
 import { PlanChecks } from './plan-checks.svelte';
 import { PlanStandardsState } from './plan-standards-state.svelte';
@@ -75,6 +76,9 @@ export class PlanSession {
 	readonly standards: PlanStandardsState;
 	/** The simulation views' state; it follows the doc only while a view is attached. */
 	readonly analysis: AnalysisState;
+	/** Comment threads on sections, rows and variables, live. */
+	readonly comments: CommentsState;
+	readonly #stopComments: () => void;
 	#stopChecks: (() => void) | null = null;
 	#connection: PlanConnection | null = null;
 	#stopWatching: (() => void) | null = null;
@@ -132,6 +136,8 @@ export class PlanSession {
 			user: () => this.#user.name,
 			editable: () => this.editable
 		});
+		this.comments = new CommentsState({ doc: this.#doc, now: options.now, user: () => this.#user.name, editable: () => this.editable });
+		this.#stopComments = this.comments.attach();
 		this.standards = new PlanStandardsState({
 			ids: () => readStandardIds(this.#doc),
 			packs: () => readPacks(this.#doc),
@@ -291,6 +297,7 @@ export class PlanSession {
 		this.#destroyed = true;
 		this.#stopWatching?.();
 		this.#stopChecks?.();
+		this.#stopComments();
 		this.checks.destroy();
 		this.#connection?.destroy();
 		await this.#persistence.destroy();
