@@ -4,7 +4,8 @@ import { parsePlanText } from '../../domain/plan/parse.js';
 import { EXAMPLE_NAMES, exampleText } from '../../test-data/examples.js';
 import { makePlan } from '../../test-data/factories.js';
 import { planRoots, rowId, type YRow } from './roots.js';
-import { docFromPlan, DocNotEmptyError, readPlanFromDoc, writePlanToDoc } from './plan-doc.js';
+import { docFromPlan, DocNotEmptyError, readPlanFromDoc, replacePlanInDoc, writePlanToDoc } from './plan-doc.js';
+import { readThreads, startThread } from '../edit/comments.js';
 import { readMarkdown, referencedNames, writeMarkdown } from './rich-text.js';
 
 function example(name: string) {
@@ -112,5 +113,24 @@ describe('section text as rich text', () => {
 		expect((p.get(0) as Y.XmlText).toDelta()).toEqual([{ insert: 'a ' }, { insert: 'b', attributes: { bold: {} } }, { insert: ' ' }]);
 		expect((p.get(1) as Y.XmlElement).nodeName).toBe('varRef');
 		expect(referencedNames(frag)).toEqual(['price']);
+	});
+});
+
+describe('replacePlanInDoc', () => {
+	it('replaces the plan for every peer in one change and keeps the comments', () => {
+		const ars = parsePlanText(exampleText('deep-marketing-ars'));
+		const basic = parsePlanText(exampleText('breakeven-basic'));
+		if (!ars.ok || !basic.ok) throw new Error('invalid examples');
+		const a = docFromPlan(ars.plan);
+		startThread(a, { kind: 'section', id: 'x' }, { author: 'Ana', at: '2027-01-01T00:00:00.000Z', text: 'keep me' });
+		const b = new Y.Doc();
+		Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+		let updates = 0;
+		b.on('update', () => updates++);
+		a.on('update', (update: Uint8Array) => Y.applyUpdate(b, update));
+		replacePlanInDoc(a, basic.plan);
+		expect(updates).toBe(1);
+		expect(readPlanFromDoc(b)).toEqual({ ok: true, plan: basic.plan });
+		expect(readThreads(b)).toHaveLength(1);
 	});
 });

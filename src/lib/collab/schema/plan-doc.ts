@@ -25,35 +25,52 @@ export function isPlanDocEmpty(doc: Y.Doc): boolean {
 
 export function writePlanToDoc(doc: Y.Doc, plan: Plan, origin: unknown = null): void {
 	if (!isPlanDocEmpty(doc)) throw new DocNotEmptyError('the document already holds a plan');
+	doc.transact(() => fillDoc(doc, plan), origin);
+}
+
+/**
+ * Replaces the plan in `doc` with `plan` as one new change (restoring a version): every peer sees
+ * the old content go and the new arrive together, and the doc's history keeps both. Comments stay.
+ */
+export function replacePlanInDoc(doc: Y.Doc, plan: Plan, origin: unknown = null): void {
 	const r = planRoots(doc);
 	doc.transact(() => {
-		r.meta.set('$schema', DOC_SCHEMA_VERSION);
-		for (const k of META_KEYS) r.meta.set(k, plan.meta[k]);
-		for (const s of plan.sections) {
-			const section = rowMap({ kind: s.kind, title: s.title });
-			r.sections.push([section]);
-			const body = new Y.XmlFragment();
-			section.set('body', body);
-			writeMarkdown(body, s.text);
-			const blocks = new Y.Array<YRow>();
-			section.set('blocks', blocks);
-			blocks.push(s.blocks.map((b) => rowMap(b)));
-		}
-		r.variables.push(plan.variables.map((v) => rowMap(v)));
-		for (const [name, value] of Object.entries(plan.data)) {
-			writeDataSet(r.data, name as keyof PlanData, value as PlanData[keyof PlanData]);
-		}
-		for (const s of plan.scenarios) {
-			const scenario = rowMap({ name: s.name });
-			r.scenarios.push([scenario]);
-			const overrides = new Y.Map<string>();
-			scenario.set('overrides', overrides);
-			for (const [k, v] of Object.entries(s.overrides)) overrides.set(k, v);
-		}
-		if (plan.packs) r.packs.push(plan.packs.map((definition) => rowMap({ definition })));
-		if (plan.simulation) for (const [k, v] of Object.entries(plan.simulation)) r.simulation.set(k, v);
-		if (plan.decisions) r.decisions.push(plan.decisions.map((d) => rowMap(d)));
+		for (const key of [...r.meta.keys()]) r.meta.delete(key);
+		for (const list of [r.sections, r.variables, r.scenarios, r.packs, r.decisions]) if (list.length > 0) list.delete(0, list.length);
+		for (const key of [...r.data.keys()]) r.data.delete(key);
+		for (const key of [...r.simulation.keys()]) r.simulation.delete(key);
+		fillDoc(doc, plan);
 	}, origin);
+}
+
+function fillDoc(doc: Y.Doc, plan: Plan): void {
+	const r = planRoots(doc);
+	r.meta.set('$schema', DOC_SCHEMA_VERSION);
+	for (const k of META_KEYS) r.meta.set(k, plan.meta[k]);
+	for (const s of plan.sections) {
+		const section = rowMap({ kind: s.kind, title: s.title });
+		r.sections.push([section]);
+		const body = new Y.XmlFragment();
+		section.set('body', body);
+		writeMarkdown(body, s.text);
+		const blocks = new Y.Array<YRow>();
+		section.set('blocks', blocks);
+		blocks.push(s.blocks.map((b) => rowMap(b)));
+	}
+	r.variables.push(plan.variables.map((v) => rowMap(v)));
+	for (const [name, value] of Object.entries(plan.data)) {
+		writeDataSet(r.data, name as keyof PlanData, value as PlanData[keyof PlanData]);
+	}
+	for (const s of plan.scenarios) {
+		const scenario = rowMap({ name: s.name });
+		r.scenarios.push([scenario]);
+		const overrides = new Y.Map<string>();
+		scenario.set('overrides', overrides);
+		for (const [k, v] of Object.entries(s.overrides)) overrides.set(k, v);
+	}
+	if (plan.packs) r.packs.push(plan.packs.map((definition) => rowMap({ definition })));
+	if (plan.simulation) for (const [k, v] of Object.entries(plan.simulation)) r.simulation.set(k, v);
+	if (plan.decisions) r.decisions.push(plan.decisions.map((d) => rowMap(d)));
 }
 
 /** The doc as an unvalidated plan-file object. */
