@@ -4,6 +4,7 @@
  *   GET    /api/plans/<id>                 → {id, title, role, createdAt, updatedAt}
  *   GET    /api/plans/<id>/export?format=  → the plan now as json (the plan file), md, xlsx or docx
  *   DELETE /api/plans/<id>                 → 204 (owner only), its sockets closed with 4404
+ *   GET|POST /api/plans/<id>/versions[/<vid>] → version history (versions-api.ts)
  * Plan endpoints take `Authorization: Bearer <token>` (export also `?token=`, so a plain link can
  * download) and answer 401 without a valid token, 404 for an unknown plan, 403 for another plan's
  * token. Errors are `{"error": code, "message": readable}`.
@@ -18,6 +19,7 @@ import { HttpError, sendHttpError } from './http-error';
 import { planFromCreateRequest, storeNewPlan } from './new-plan';
 import { liveTitle, readCurrentPlan } from './plan-snapshot';
 import { readJsonBody } from './read-json-body';
+import { createVersion, readVersion } from './versions-api';
 import { EXPORT_FORMATS, EXPORT_TYPES, exportFileName, exportPlan as renderExport, isExportFormat } from '../../src/lib/export/export-plan';
 
 export interface PlansApiOptions {
@@ -53,7 +55,7 @@ async function dispatch(options: PlansApiOptions, req: IncomingMessage, res: Ser
 	const url = new URL(req.url ?? '/', 'http://localhost');
 	const segments = url.pathname.split('/').filter(Boolean).map(safeDecode); // ['api', 'plans', id?, 'export'?]
 	const method = req.method ?? 'GET';
-	if (segments[1] !== 'plans' || segments.length > 4) throw new HttpError(404, 'not-found', `no API endpoint ${url.pathname}`);
+	if (segments[1] !== 'plans' || segments.length > 5 || (segments.length === 5 && segments[3] !== 'versions')) throw new HttpError(404, 'not-found', `no API endpoint ${url.pathname}`);
 	const planId = segments[2];
 
 	if (planId === undefined) {
@@ -64,6 +66,8 @@ async function dispatch(options: PlansApiOptions, req: IncomingMessage, res: Ser
 		res.setHeader('Location', `/api/plans/${created.id}`);
 		return sendJson(res, 201, created);
 	}
+
+	if (segments[3] === 'versions') return versions(options, req, res, planId, segments[4]);
 
 	if (segments.length === 4) {
 		if (segments[3] !== 'export') throw new HttpError(404, 'not-found', `no API endpoint ${url.pathname}`);
@@ -90,6 +94,24 @@ async function dispatch(options: PlansApiOptions, req: IncomingMessage, res: Ser
 		return;
 	}
 	throw methodNotAllowed('GET, HEAD, DELETE');
+}
+
+async function versions(options: PlansApiOptions, req: IncomingMessage, res: ServerResponse, planId: string, versionId: string | undefined): Promise<void> {
+	const method = req.method ?? 'GET';
+	if (versionId !== undefined) {
+		if (method !== 'GET' && method !== 'HEAD') throw methodNotAllowed('GET, HEAD');
+		await authorize(options, req, planId);
+		return sendJson(res, 200, await readVersion(options.store, planId, versionId));
+	}
+	if (method === 'GET' || method === 'HEAD') {
+		await authorize(options, req, planId);
+		return sendJson(res, 200, await options.store.listVersions(planId));
+	}
+	if (method !== 'POST') throw methodNotAllowed('GET, HEAD, POST');
+	const role = await authorize(options, req, planId);
+	const version = await createVersion({ ...options, now: () => new Date() }, planId, role, await readJsonBody(req, options.maxBodyBytes));
+	options.log.info('saved a version', { plan: planId, version: version.id });
+	return sendJson(res, 201, version);
 }
 
 async function exportPlan(options: PlansApiOptions, res: ServerResponse, planId: string, format: string): Promise<void> {

@@ -3,12 +3,23 @@
  * the collaboration core (where `appendDelay` / `failAppends` let a test hold or break writes) and
  * for benchmarks that want to separate protocol cost from disk cost. Never used by `npm start`.
  */
-import { PlanNotFoundError, type CompactOptions, type NewPlan, type PlanInfo, type PlanStore, type StoredUpdates, type TokenGrant } from './store';
+import {
+	PlanNotFoundError,
+	type CompactOptions,
+	type NewPlan,
+	type NewVersion,
+	type PlanInfo,
+	type PlanStore,
+	type StoredUpdates,
+	type TokenGrant,
+	type VersionInfo
+} from './store';
 
 interface MemoryPlan {
 	info: PlanInfo;
 	snapshot?: { state: Uint8Array; seq: number };
 	updates: { seq: number; data: Uint8Array }[];
+	versions: NewVersion[];
 }
 
 export class MemoryStore implements PlanStore {
@@ -30,7 +41,8 @@ export class MemoryStore implements PlanStore {
 		const at = this.#now().toISOString();
 		this.#plans.set(plan.id, {
 			info: { id: plan.id, title: plan.title, createdAt: at, updatedAt: at },
-			updates: [{ seq: ++this.#seq, data: plan.initialUpdate.slice() }]
+			updates: [{ seq: ++this.#seq, data: plan.initialUpdate.slice() }],
+			versions: []
 		});
 		for (const [role, token] of Object.entries(plan.tokens)) {
 			this.#tokens.set(token, { planId: plan.id, role: role as TokenGrant['role'] });
@@ -78,6 +90,21 @@ export class MemoryStore implements PlanStore {
 		plan.snapshot = { state: mergedState.slice(), seq: upToSeq };
 		plan.updates = plan.updates.filter((u) => u.seq > upToSeq);
 		if (options.title !== undefined) plan.info.title = options.title;
+	}
+
+	async createVersion(planId: string, version: NewVersion): Promise<void> {
+		const plan = this.#plans.get(planId);
+		if (!plan) throw new PlanNotFoundError(planId);
+		plan.versions.push({ ...version, state: version.state.slice() });
+	}
+
+	async listVersions(planId: string): Promise<VersionInfo[]> {
+		const versions = this.#plans.get(planId)?.versions ?? [];
+		return versions.map(({ state: _state, ...info }) => info).reverse();
+	}
+
+	async loadVersion(planId: string, versionId: string): Promise<Uint8Array | null> {
+		return this.#plans.get(planId)?.versions.find((v) => v.id === versionId)?.state.slice() ?? null;
 	}
 
 	async deletePlan(id: string): Promise<boolean> {

@@ -54,6 +54,24 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
 				) STRICT;
 			`);
 		}
+	},
+	{
+		id: 2,
+		name: 'create-versions',
+		up(db) {
+			db.exec(`
+				CREATE TABLE versions (
+					id TEXT PRIMARY KEY,
+					plan_id TEXT NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
+					name TEXT NOT NULL,
+					created_at TEXT NOT NULL,
+					created_by TEXT NOT NULL,
+					auto INTEGER NOT NULL CHECK (auto IN (0, 1)),
+					state BLOB NOT NULL
+				) STRICT;
+				CREATE INDEX versions_by_plan ON versions (plan_id, created_at);
+			`);
+		}
 	}
 ];
 

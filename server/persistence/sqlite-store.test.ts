@@ -59,8 +59,10 @@ describe('openSqliteStore', () => {
 });
 
 describe('migrateSqlite', () => {
+	/** The next migration after the real ones, whatever their number. */
+	const next = SQLITE_MIGRATIONS.length + 1;
 	const extra: SqliteMigration = {
-		id: 2,
+		id: next,
 		name: 'add-plan-notes',
 		up: (db) => db.exec('ALTER TABLE plans ADD COLUMN notes TEXT')
 	};
@@ -71,10 +73,8 @@ describe('migrateSqlite', () => {
 		expect(migrateSqlite(db)).toEqual([]);
 		expect(migrateSqlite(db, [...SQLITE_MIGRATIONS, extra])).toEqual(['add-plan-notes']);
 		const recorded = db.prepare('SELECT id, name FROM schema_migrations ORDER BY id').all();
-		expect(recorded).toEqual([
-			{ id: 1, name: 'create-plans-tokens-updates-snapshots' },
-			{ id: 2, name: 'add-plan-notes' }
-		]);
+		expect(recorded).toEqual([...SQLITE_MIGRATIONS.map((m) => ({ id: m.id, name: m.name })), { id: next, name: 'add-plan-notes' }]);
+		expect(recorded[0]).toEqual({ id: 1, name: 'create-plans-tokens-updates-snapshots' });
 		db.close();
 	});
 
@@ -91,7 +91,7 @@ describe('migrateSqlite', () => {
 		migrateSqlite(db);
 		const renamed = [{ ...SQLITE_MIGRATIONS[0], name: 'something-else' } as SqliteMigration];
 		expect(() => migrateSqlite(db, renamed)).toThrow(/recorded as create-plans-tokens-updates-snapshots/);
-		expect(() => migrateSqlite(db, [...SQLITE_MIGRATIONS, { ...extra, id: 3 }])).toThrow(/expected 2/);
+		expect(() => migrateSqlite(db, [...SQLITE_MIGRATIONS, { ...extra, id: next + 1 }])).toThrow(new RegExp(`expected ${next}`));
 		db.close();
 	});
 
@@ -99,7 +99,7 @@ describe('migrateSqlite', () => {
 		const db = new BetterSqlite3(':memory:');
 		migrateSqlite(db);
 		const failing: SqliteMigration = {
-			id: 2,
+			id: next,
 			name: 'half-done',
 			up: (d) => {
 				d.exec('CREATE TABLE half (x INTEGER)');
@@ -108,7 +108,7 @@ describe('migrateSqlite', () => {
 		};
 		expect(() => migrateSqlite(db, [...SQLITE_MIGRATIONS, failing])).toThrow('boom');
 		expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").get()).toBeUndefined();
-		expect(db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get()).toEqual({ n: 1 });
+		expect(db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get()).toEqual({ n: SQLITE_MIGRATIONS.length });
 		db.close();
 	});
 });

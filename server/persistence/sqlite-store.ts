@@ -16,7 +16,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3, { type Database, type Statement } from 'better-sqlite3';
 import { migrateSqlite } from './sqlite-migrations';
-import { PlanNotFoundError, ROLES, type CompactOptions, type NewPlan, type PlanInfo, type PlanStore, type Role, type StoredUpdates, type TokenGrant } from './store';
+import { SqliteVersions } from './sqlite-versions';
+import { PlanNotFoundError, ROLES, type CompactOptions, type NewPlan, type PlanInfo, type PlanStore, type Role, type StoredUpdates, type TokenGrant, type NewVersion, type VersionInfo } from './store';
 
 export const SQLITE_FILE_NAME = 'planbook.sqlite';
 export type SqliteSynchronous = 'NORMAL' | 'FULL';
@@ -62,11 +63,13 @@ export class SqliteStore implements PlanStore {
 		| 'snapshot' | 'updatesAfter' | 'upsertSnapshot' | 'deleteUpdatesUpTo' | 'setTitle' | 'deletePlan',
 		Statement
 	>;
+	readonly #versions: SqliteVersions;
 	#closed = false;
 
 	constructor(db: Database, now: () => Date) {
 		this.#db = db;
 		this.#now = now;
+		this.#versions = new SqliteVersions(db);
 		this.#sql = {
 			insertPlan: db.prepare('INSERT INTO plans (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)'),
 			insertToken: db.prepare('INSERT INTO tokens (token, plan_id, role, created_at) VALUES (?, ?, ?, ?)'),
@@ -144,6 +147,18 @@ export class SqliteStore implements PlanStore {
 			this.#sql.deleteUpdatesUpTo.run(id, upToSeq);
 			if (options.title !== undefined) this.#sql.setTitle.run(options.title, id);
 		})();
+	}
+
+	async createVersion(planId: string, version: NewVersion): Promise<void> {
+		this.#versions.create(planId, version);
+	}
+
+	async listVersions(planId: string): Promise<VersionInfo[]> {
+		return this.#versions.list(planId);
+	}
+
+	async loadVersion(planId: string, versionId: string): Promise<Uint8Array | null> {
+		return this.#versions.load(planId, versionId);
 	}
 
 	async deletePlan(id: string): Promise<boolean> {

@@ -61,6 +61,22 @@ export interface CompactOptions {
 	title?: string;
 }
 
+/** A named copy of a plan's state (version history). Times are ISO 8601 strings in UTC. */
+export interface VersionInfo {
+	id: string;
+	name: string;
+	createdAt: string;
+	/** Who saved it (a display name); empty for automatic daily versions. */
+	createdBy: string;
+	/** Made automatically on the first edit of a day, not by a person. */
+	auto: boolean;
+}
+
+export interface NewVersion extends VersionInfo {
+	/** The plan's whole state as one Yjs update. */
+	state: Uint8Array;
+}
+
 export interface PlanStore {
 	/** Stores a new plan with its tokens and first state, atomically. */
 	createPlan(plan: NewPlan): Promise<void>;
@@ -79,6 +95,12 @@ export interface PlanStore {
 	 * guarantees `mergedState` contains the snapshot and every update up to `upToSeq`.
 	 */
 	compact(id: string, mergedState: Uint8Array, upToSeq: number, options?: CompactOptions): Promise<void>;
+	/** Stores a version; rejects with PlanNotFoundError when the plan does not exist. */
+	createVersion(planId: string, version: NewVersion): Promise<void>;
+	/** The plan's versions, newest first. */
+	listVersions(planId: string): Promise<VersionInfo[]>;
+	/** One version's state, or null when there is no such version of this plan. */
+	loadVersion(planId: string, versionId: string): Promise<Uint8Array | null>;
 	/** Deletes a plan's content and description; false when it did not exist. */
 	deletePlan(id: string): Promise<boolean>;
 	close(): Promise<void>;

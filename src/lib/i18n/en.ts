@@ -3,6 +3,7 @@ import { exportEn } from './messages/export.en';
 import { chartsEn } from './messages/charts.en';
 import { analysisEn } from './messages/analysis.en';
 import { commentsEn } from './messages/comments.en';
+import { historyEn } from './messages/history.en';
 import { editorEn } from './messages/editor.en';
 import { plansEn } from './messages/plans.en';
 import { serverEn } from './messages/server.en';
@@ -69,7 +70,8 @@ export const en = {
 	...exportEn,
 	...chartsEn,
 	...analysisEn,
-	...commentsEn
+	...commentsEn,
+	...historyEn
 } satisfies Record<string, string>;
 
 /** A message identifier; every catalogue has every key. */

@@ -4,6 +4,7 @@ import { exportZhCN } from './messages/export.zh-CN';
 import { chartsZhCN } from './messages/charts.zh-CN';
 import { analysisZhCN } from './messages/analysis.zh-CN';
 import { commentsZhCN } from './messages/comments.zh-CN';
+import { historyZhCN } from './messages/history.zh-CN';
 import { editorZhCN } from './messages/editor.zh-CN';
 import { plansZhCN } from './messages/plans.zh-CN';
 import { serverZhCN } from './messages/server.zh-CN';
@@ -65,5 +66,6 @@ export const zhCN: Record<MessageKey, string> = {
 	...exportZhCN,
 	...chartsZhCN,
 	...analysisZhCN,
-	...commentsZhCN
+	...commentsZhCN,
+	...historyZhCN
 };

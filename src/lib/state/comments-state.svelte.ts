@@ -57,15 +57,19 @@ export class CommentsState {
 		return this.#counts.get(targetKey(target)) ?? 0;
 	}
 
-	/** Open threads on a section, its variables and the rows of its data sets (the outline's count). */
-	openCountInSection(section: { id: string; variableIds: readonly string[]; datasets: readonly string[] }): number {
+	/** Open threads on a section and on the rows of its data sets (the outline's count). */
+	openCountInSection(section: { id: string; datasets: readonly string[] }): number {
 		return this.#threads.filter((t) => {
 			if (t.resolved) return false;
 			const target = t.target;
 			if (target.kind === 'section') return target.id === section.id;
-			if (target.kind === 'variable') return section.variableIds.includes(target.id);
-			return section.datasets.includes(target.dataset);
+			return target.kind === 'row' && section.datasets.includes(target.dataset);
 		}).length;
+	}
+
+	/** Open threads on variables (the outline's variables entry). */
+	get openOnVariables(): number {
+		return this.#threads.filter((t) => !t.resolved && t.target.kind === 'variable').length;
 	}
 
 	start(target: CommentTarget, text: string): string | null {

@@ -29,13 +29,14 @@ import {
 import { addPack, readPacks, readStandardIds, removePack, setStandardIds, watchPlanForChecks } from '../collab/plan-standards';
 import type { Peer, PresenceUser } from '../collab/presence';
 import type { DataSetName, PlanParseResult } from '../domain/plan/types';
-import { readPlanFromDoc } from '../collab/schema/plan-doc';
+import { readPlanFromDoc, replacePlanInDoc } from '../collab/schema/plan-doc';
 import type { PlanbookDb, PlanRecord, PlanRole } from '../storage/database';
 import { dexieDocStore } from '../storage/doc-states';
 import type { PendingUpdates } from '../storage/pending-updates';
 import { addCollaborators, updatePlan } from '../storage/plan-records';
 import { AnalysisState } from './analysis-state.svelte';
 import { CommentsState } from './comments-state.svelte';
+import { VersionsState } from './versions-state.svelte';
 import { LiveModel } from './live-model.svelte';
 import { PlanChecks } from './plan-checks.svelte';
 import { PlanStandardsState } from './plan-standards-state.svelte';
@@ -79,6 +80,9 @@ export class PlanSession {
 	/** Comment threads on sections, rows and variables, live. */
 	readonly comments: CommentsState;
 	readonly #stopComments: () => void;
+	/** Saved versions of the plan: save, compare, view, restore. */
+	readonly versions: VersionsState;
+	#token: string | null = null;
 	#stopChecks: (() => void) | null = null;
 	#connection: PlanConnection | null = null;
 	#stopWatching: (() => void) | null = null;
@@ -138,6 +142,15 @@ export class PlanSession {
 		});
 		this.comments = new CommentsState({ doc: this.#doc, now: options.now, user: () => this.#user.name, editable: () => this.editable });
 		this.#stopComments = this.comments.attach();
+		this.versions = new VersionsState({
+			api: options.api,
+			id: options.id,
+			token: () => this.#token,
+			user: () => this.#user.name,
+			editable: () => this.editable,
+			readPlan: () => this.readPlanFile(),
+			restore: (plan) => this.editable && replacePlanInDoc(this.#doc, plan)
+		});
 		this.standards = new PlanStandardsState({
 			ids: () => readStandardIds(this.#doc),
 			packs: () => readPacks(this.#doc),
@@ -165,6 +178,7 @@ export class PlanSession {
 		}
 		this.#record = access.record;
 		this.#role = access.role;
+		this.#token = access.token;
 		// Without local state the plan still opens from the server; it just won't open offline.
 		await this.#persistence.load().catch(() => false);
 		if (this.#destroyed) return;

@@ -59,6 +59,15 @@ function issuesOf(body: unknown): PlanIssue[] {
 		.map((i) => ({ path: String(i.path ?? '$'), message: String(i.message ?? '') }));
 }
 
+/** A saved version of a plan, as the server lists it. */
+export interface VersionEntry {
+	id: string;
+	name: string;
+	createdAt: string;
+	createdBy: string;
+	auto: boolean;
+}
+
 export class PlansApi {
 	readonly #fetch: Fetch;
 	readonly #base: string;
@@ -106,6 +115,23 @@ export class PlansApi {
 			throw new PlansApiError('server', 201);
 		}
 		return { id: b.id, tokens: { owner: t.owner, editor: t.editor, viewer: t.viewer } };
+	}
+
+	/** The plan's saved versions, newest first. */
+	async listVersions(id: string, token: string): Promise<VersionEntry[]> {
+		const body = await this.#request('GET', `/api/plans/${encodeURIComponent(id)}/versions`, { token });
+		return Array.isArray(body) ? (body as VersionEntry[]) : [];
+	}
+
+	/** Saves the plan's state now as a named version. */
+	async saveVersion(id: string, token: string, name: string, by: string): Promise<VersionEntry> {
+		return (await this.#request('POST', `/api/plans/${encodeURIComponent(id)}/versions`, { token, body: { name, by } })) as VersionEntry;
+	}
+
+	/** A version's plan file (unvalidated: the caller parses it). */
+	async readVersion(id: string, token: string, versionId: string): Promise<unknown> {
+		const body = (await this.#request('GET', `/api/plans/${encodeURIComponent(id)}/versions/${encodeURIComponent(versionId)}`, { token })) as { plan?: unknown };
+		return body.plan;
 	}
 
 	async #request(method: string, path: string, options: { body?: unknown; token?: string }): Promise<unknown> {

@@ -4,11 +4,12 @@ import type { PageLoad } from './$types';
 // rendering it on the server would show an empty plan before the real one.
 export const ssr = false;
 
-const VIEWS = ['edit', 'analysis', 'print'] as const;
+const VIEWS = ['edit', 'analysis', 'history', 'print'] as const;
 export type EditorView = (typeof VIEWS)[number];
 
 /**
- * `?view=analysis` shows the simulation views, `?view=print` the print view, of the same plan in
+ * `?view=analysis` shows the simulation views, `?view=history` the version history, `?view=print`
+ * the print view, of the same plan in
  * the same session (switching keeps the connection and the doc).
  */
 export const load: PageLoad = ({ params, url }) => {
