@@ -15,10 +15,15 @@ export function newPlanId(): string {
 	return randomBytes(PLAN_ID_BYTES).toString('base64url');
 }
 
+/** A fresh share token (unguessable: TOKEN_BYTES random bytes). */
+export function newToken(): string {
+	return randomBytes(TOKEN_BYTES).toString('base64url');
+}
+
 /** A fresh owner, editor and viewer token. */
 export function newRoleTokens(): Record<Role, string> {
 	const tokens = {} as Record<Role, string>;
-	for (const role of ROLES) tokens[role] = randomBytes(TOKEN_BYTES).toString('base64url');
+	for (const role of ROLES) tokens[role] = newToken();
 	return tokens;
 }
 

@@ -5,6 +5,8 @@
  *   GET    /api/plans/<id>/export?format=  → the plan now as json (the plan file), md, xlsx or docx
  *   DELETE /api/plans/<id>                 → 204 (owner only), its sockets closed with 4404
  *   GET|POST /api/plans/<id>/versions[/<vid>] → version history (versions-api.ts)
+ *   POST   /api/plans/<id>/tokens {role}   → {role, token}: revokes that role's link, makes a new one
+ *                                            (owner only; sockets on the old token close with 4401)
  * Plan endpoints take `Authorization: Bearer <token>` (export also `?token=`, so a plain link can
  * download) and answer 401 without a valid token, 404 for an unknown plan, 403 for another plan's
  * token. Errors are `{"error": code, "message": readable}`.
@@ -20,6 +22,7 @@ import { planFromCreateRequest, storeNewPlan } from './new-plan';
 import { liveTitle, readCurrentPlan } from './plan-snapshot';
 import { readJsonBody } from './read-json-body';
 import { createVersion, readVersion } from './versions-api';
+import { newToken } from '../ids';
 import { EXPORT_FORMATS, EXPORT_TYPES, exportFileName, exportPlan as renderExport, isExportFormat } from '../../src/lib/export/export-plan';
 
 export interface PlansApiOptions {
@@ -27,6 +30,8 @@ export interface PlansApiOptions {
 	registry: DocRegistry;
 	maxBodyBytes: number;
 	log: Logger;
+	/** Called with a token just revoked, so its open sockets can be closed. */
+	onTokenRevoked?: (token: string) => void;
 }
 
 
@@ -68,6 +73,7 @@ async function dispatch(options: PlansApiOptions, req: IncomingMessage, res: Ser
 	}
 
 	if (segments[3] === 'versions') return versions(options, req, res, planId, segments[4]);
+	if (segments[3] === 'tokens' && segments.length === 4) return rotateToken(options, req, res, planId);
 
 	if (segments.length === 4) {
 		if (segments[3] !== 'export') throw new HttpError(404, 'not-found', `no API endpoint ${url.pathname}`);
@@ -94,6 +100,23 @@ async function dispatch(options: PlansApiOptions, req: IncomingMessage, res: Ser
 		return;
 	}
 	throw methodNotAllowed('GET, HEAD, DELETE');
+}
+
+async function rotateToken(options: PlansApiOptions, req: IncomingMessage, res: ServerResponse, planId: string): Promise<void> {
+	if (req.method !== 'POST') throw methodNotAllowed('POST');
+	const role = await authorize(options, req, planId);
+	if (role !== 'owner') throw new HttpError(403, 'forbidden', 'only the owner may revoke share links');
+	const body = (await readJsonBody(req, options.maxBodyBytes)) as Record<string, unknown> | null;
+	const target = body?.role;
+	if (target !== 'editor' && target !== 'viewer' && target !== 'owner') {
+		throw new HttpError(400, 'invalid-request', 'send {"role": "editor" | "viewer" | "owner"}');
+	}
+	const token = newToken();
+	const revoked = await options.store.rotateToken(planId, target, token);
+	if (revoked === null) throw new HttpError(404, 'unknown-plan', 'no such plan (deleted, or a wrong link)');
+	if (revoked) options.onTokenRevoked?.(revoked);
+	options.log.info('revoked a share link', { plan: planId, role: target });
+	return sendJson(res, 200, { role: target, token });
 }
 
 async function versions(options: PlansApiOptions, req: IncomingMessage, res: ServerResponse, planId: string, versionId: string | undefined): Promise<void> {

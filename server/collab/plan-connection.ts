@@ -31,6 +31,8 @@ export interface PlanConnectionOptions {
 	socket: WebSocket;
 	shared: SharedDoc;
 	role: Role;
+	/** The share token the socket was opened with (so revoking it can close the socket). */
+	token?: string;
 	limits: Pick<ServerLimits, 'maxFrameBytes' | 'messagesPerSecond' | 'messageBurst' | 'pingIntervalMs'>;
 	metrics: ServerMetrics;
 	log: Logger;
@@ -59,6 +61,10 @@ export class PlanConnection implements DocPeer {
 
 	get planId(): string {
 		return this.#shared.planId;
+	}
+
+	get token(): string | undefined {
+		return this.#options.token;
 	}
 
 	/** Registers with the shared doc and starts the sync; call once, right after the upgrade. */

@@ -73,6 +73,11 @@ export class WsEndpoint {
 		});
 	}
 
+	/** Closes the sockets opened with a token that was just revoked (the client sees 4401). */
+	closeToken(token: string, reason: string): void {
+		for (const connection of this.#connections) if (connection.token === token) connection.close(CLOSE.unauthorized, reason);
+	}
+
 	/** Closes every socket with `code` (clients reconnect after 1001) and waits briefly for them. */
 	async closeAll(code: number, reason: string): Promise<void> {
 		this.#closing = true;
@@ -106,6 +111,7 @@ export class WsEndpoint {
 				socket: ws,
 				shared,
 				role: access.role,
+				token: token ?? undefined,
 				limits: this.#options.limits,
 				metrics: this.#options.metrics,
 				log,

@@ -92,6 +92,19 @@ export class MemoryStore implements PlanStore {
 		if (options.title !== undefined) plan.info.title = options.title;
 	}
 
+	async rotateToken(planId: string, role: TokenGrant['role'], newToken: string): Promise<string | null> {
+		if (!this.#plans.has(planId)) return null;
+		let old = '';
+		for (const [token, grant] of this.#tokens) {
+			if (grant.planId === planId && grant.role === role) {
+				old = token;
+				this.#tokens.delete(token);
+			}
+		}
+		this.#tokens.set(newToken, { planId, role });
+		return old;
+	}
+
 	async createVersion(planId: string, version: NewVersion): Promise<void> {
 		const plan = this.#plans.get(planId);
 		if (!plan) throw new PlanNotFoundError(planId);

@@ -16,6 +16,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3, { type Database, type Statement } from 'better-sqlite3';
 import { migrateSqlite } from './sqlite-migrations';
+import { sqliteTokenRotation } from './sqlite-tokens';
 import { SqliteVersions } from './sqlite-versions';
 import { PlanNotFoundError, ROLES, type CompactOptions, type NewPlan, type PlanInfo, type PlanStore, type Role, type StoredUpdates, type TokenGrant, type NewVersion, type VersionInfo } from './store';
 
@@ -64,12 +65,14 @@ export class SqliteStore implements PlanStore {
 		Statement
 	>;
 	readonly #versions: SqliteVersions;
+	readonly #rotate: (planId: string, role: Role, newToken: string) => string | null;
 	#closed = false;
 
 	constructor(db: Database, now: () => Date) {
 		this.#db = db;
 		this.#now = now;
 		this.#versions = new SqliteVersions(db);
+		this.#rotate = sqliteTokenRotation(db, now);
 		this.#sql = {
 			insertPlan: db.prepare('INSERT INTO plans (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)'),
 			insertToken: db.prepare('INSERT INTO tokens (token, plan_id, role, created_at) VALUES (?, ?, ?, ?)'),
@@ -147,6 +150,10 @@ export class SqliteStore implements PlanStore {
 			this.#sql.deleteUpdatesUpTo.run(id, upToSeq);
 			if (options.title !== undefined) this.#sql.setTitle.run(options.title, id);
 		})();
+	}
+
+	async rotateToken(planId: string, role: Role, newToken: string): Promise<string | null> {
+		return this.#rotate(planId, role, newToken);
 	}
 
 	async createVersion(planId: string, version: NewVersion): Promise<void> {

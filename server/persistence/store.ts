@@ -95,6 +95,11 @@ export interface PlanStore {
 	 * guarantees `mergedState` contains the snapshot and every update up to `upToSeq`.
 	 */
 	compact(id: string, mergedState: Uint8Array, upToSeq: number, options?: CompactOptions): Promise<void>;
+	/**
+	 * Revokes the plan's live token for `role` and grants `newToken` instead, atomically; resolves
+	 * with the revoked token (null when the plan does not exist: nothing changes then).
+	 */
+	rotateToken(planId: string, role: Role, newToken: string): Promise<string | null>;
 	/** Stores a version; rejects with PlanNotFoundError when the plan does not exist. */
 	createVersion(planId: string, version: NewVersion): Promise<void>;
 	/** The plan's versions, newest first. */

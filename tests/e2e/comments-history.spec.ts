@@ -75,3 +75,26 @@ test.describe('version history', () => {
 		await expect(otherUser.editor.figure('profit')).toHaveText(profitBefore);
 	});
 });
+
+test.describe('share links', () => {
+	test('the owner revokes the viewer link: its holder is disconnected, the new link works', async ({ planList, editor, page, otherUser }) => {
+		await planList.goto();
+		await planList.createFromTemplate('blank');
+		await editor.ready('Ana');
+		const viewerLink = await editor.shareLink('viewer');
+		await otherUser.editor.goto(viewerLink);
+		await otherUser.editor.ready('Vera');
+		await expect(otherUser.page.locator('[data-readonly]')).toBeVisible();
+
+		await page.getByRole('button', { name: /Share/ }).click();
+		page.once('dialog', (dialog) => void dialog.accept());
+		await page.locator('[data-revoke="viewer"]').click();
+		await expect(page.getByRole('status').filter({ hasText: translate('en', 'plans.share.revoked') })).toBeVisible();
+		const fresh = await page.locator('input[data-role="viewer"]').inputValue();
+		expect(fresh).not.toBe(viewerLink);
+
+		await expect(otherUser.page.getByRole('alert').filter({ hasText: translate('en', 'plans.refused.unauthorized') })).toBeVisible();
+		await otherUser.editor.goto(fresh);
+		await expect(otherUser.page.locator('[data-readonly]')).toBeVisible();
+	});
+});

@@ -263,6 +263,25 @@ export class PlanSession {
 		return () => this.#doc.off('update', listener);
 	}
 
+	/**
+	 * Revokes the editor or viewer link (people holding it are disconnected) and keeps the new one;
+	 * owner only. Resolves false when the server could not be reached or refused.
+	 */
+	async revokeShareLink(role: 'editor' | 'viewer'): Promise<boolean> {
+		const record = this.#record;
+		const owner = record?.tokens.owner;
+		if (this.#role !== 'owner' || !record || !owner) return false;
+		try {
+			const token = await this.#options.api.rotateToken(this.id, owner, role);
+			const tokens = { ...record.tokens, [role]: token };
+			this.#record = { ...record, tokens };
+			await updatePlan(this.#options.db, this.id, { tokens });
+			return true;
+		} catch {
+			return false;
+		}
+	}
+
 	setTitle(title: string): void {
 		if (this.editable) setPlanTitle(this.#doc, title);
 	}

@@ -117,6 +117,13 @@ export class PlansApi {
 		return { id: b.id, tokens: { owner: t.owner, editor: t.editor, viewer: t.viewer } };
 	}
 
+	/** Revokes `role`'s share link (owner token) and returns the new token for that role. */
+	async rotateToken(id: string, ownerToken: string, role: 'editor' | 'viewer'): Promise<string> {
+		const body = (await this.#request('POST', `/api/plans/${encodeURIComponent(id)}/tokens`, { token: ownerToken, body: { role } })) as { token?: unknown };
+		if (typeof body.token !== 'string') throw new PlansApiError('server', 200);
+		return body.token;
+	}
+
 	/** The plan's saved versions, newest first. */
 	async listVersions(id: string, token: string): Promise<VersionEntry[]> {
 		const body = await this.#request('GET', `/api/plans/${encodeURIComponent(id)}/versions`, { token });

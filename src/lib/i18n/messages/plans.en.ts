@@ -102,6 +102,10 @@ export const plansEn = {
 	'plans.share.copy': 'Copy link',
 	'plans.share.copied': 'Copied',
 	'plans.share.close': 'Close',
+	'plans.share.revoke': 'Revoke this link and make a new one',
+	'plans.share.confirmRevoke': 'Revoke this link? Everyone using it is disconnected at once; share the new link with the people who should keep access.',
+	'plans.share.revoked': 'Revoked. This is the new link.',
+	'plans.share.revokeFailed': 'The link could not be revoked (offline?). Try again.',
 
 	'plans.outline.label': 'Plan outline',
 	'plans.variables.heading': 'Assumptions & variables',

@@ -104,6 +104,10 @@ export const plansZhCN: Record<keyof typeof plansEn, string> = {
 	'plans.share.copy': '复制链接',
 	'plans.share.copied': '已复制',
 	'plans.share.close': '关闭',
+	'plans.share.revoke': '撤销此链接并生成新链接',
+	'plans.share.confirmRevoke': '撤销此链接？正在使用它的人会立即断开；请把新链接发给仍需访问的人。',
+	'plans.share.revoked': '已撤销，这是新链接。',
+	'plans.share.revokeFailed': '无法撤销链接（是否离线？），请重试。',
 
 	'plans.outline.label': '计划大纲',
 	'plans.variables.heading': '假设与变量',
