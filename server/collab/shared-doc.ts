@@ -15,6 +15,7 @@
  * @y/websocket-server does, because y-websocket clients treat 30 s without any message as a dead
  * connection and a lone editor's own renewed state is what keeps its socket alive.
  */
+import { randomUUID } from 'node:crypto';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { planRoots } from '../../src/lib/collab/schema/roots';
@@ -45,6 +46,8 @@ export interface SharedDocOptions {
 	 * the log's load cost with its bytes: this keeps both amortised).
 	 */
 	compactEvery: number;
+	/** Clock of the daily automatic versions (tests pass a fixed one). */
+	now?: () => Date;
 }
 
 /** What became of a submitted update. */
@@ -67,6 +70,9 @@ export class SharedDoc {
 	readonly #store: PlanStore;
 	readonly #metrics: ServerMetrics;
 	readonly #log: Logger;
+	readonly #now: (() => Date) | undefined;
+	/** The day whose automatic version is known to exist (or was just made). */
+	#dailyChecked: string | null = null;
 	readonly #compactEvery: number;
 	#lastSeq: number;
 	#appendedCount: number;
@@ -80,6 +86,7 @@ export class SharedDoc {
 		this.#store = options.store;
 		this.#metrics = options.metrics;
 		this.#log = options.log;
+		this.#now = options.now;
 		this.#compactEvery = options.compactEvery;
 		this.#lastSeq = options.stored.lastSeq;
 		const { updates, appendedCount } = options.stored;
@@ -153,6 +160,7 @@ export class SharedDoc {
 				from.send(encodeSaved(this.stateVector()));
 				return 'unchanged';
 			}
+			await this.#dailyVersion();
 			const started = performance.now();
 			this.#lastSeq = await this.#store.appendUpdate(this.planId, update);
 			this.#metrics.updateStored((performance.now() - started) / 1000);
@@ -168,6 +176,26 @@ export class SharedDoc {
 			if (this.wantsCompaction) await this.#compactLogged();
 			return 'stored';
 		});
+	}
+
+	/**
+	 * Version history's automatic daily version: before the first edit of a (UTC) day, the plan as
+	 * it stood is saved once, so each day of work can be compared and restored. Checked against the
+	 * store once a day per loaded plan; a failure is logged and never blocks the edit.
+	 */
+	async #dailyVersion(): Promise<void> {
+		const now = (this.#now ?? (() => new Date()))();
+		const day = now.toISOString().slice(0, 10);
+		if (this.#dailyChecked === day) return;
+		this.#dailyChecked = day;
+		try {
+			const versions = await this.#store.listVersions(this.planId);
+			if (versions.some((v) => v.auto && v.createdAt.startsWith(day))) return;
+			const state = Y.encodeStateAsUpdate(this.doc);
+			await this.#store.createVersion(this.planId, { id: randomUUID(), name: day, createdAt: now.toISOString(), createdBy: '', auto: true, state });
+		} catch (error) {
+			this.#log.warn('the daily version could not be saved', { plan: this.planId, reason: error instanceof Error ? error.message : String(error) });
+		}
 	}
 
 	/** Merges the update log into the snapshot, after the updates already queued. */

@@ -31,8 +31,11 @@ describe('version history', () => {
 		await server.close();
 		server = await startTestServer({ dataDir });
 
-		const list = await apiRequest(server.url, `/api/plans/${created.id}/versions`, { token: created.tokens.viewer });
-		expect(list.json).toEqual([expect.objectContaining({ id: version.id, name: 'Draft for the manager' })]);
+		const list = (await apiRequest(server.url, `/api/plans/${created.id}/versions`, { token: created.tokens.viewer })).json as { id: string; name: string; auto: boolean }[];
+		expect(list.filter((v) => !v.auto)).toEqual([expect.objectContaining({ id: version.id, name: 'Draft for the manager' })]);
+		// The day's first edit also saved the plan as it stood, once.
+		const today = new Date().toISOString().slice(0, 10);
+		expect(list.filter((v) => v.auto)).toEqual([expect.objectContaining({ name: today, auto: true, createdBy: '' })]);
 		const read = await apiRequest(server.url, `/api/plans/${created.id}/versions/${version.id}`, { token: created.tokens.viewer });
 		expect(read.status).toBe(200);
 		expect((read.json as { plan: unknown }).plan).toEqual(atVersion);
