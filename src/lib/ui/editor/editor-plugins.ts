@@ -46,6 +46,8 @@ export function syncSelectionFromDom(view: EditorView): void {
 
 export const EditorBehaviour = Extension.create<EditorBehaviourOptions>({
 	name: 'planbookBehaviour',
+	// Before every other extension's keymap: shortcuts must see the selection the user sees.
+	priority: 1000,
 
 	addOptions() {
 		return { placeholder: () => '', onLinkShortcut: () => {} };
@@ -63,6 +65,17 @@ export const EditorBehaviour = Extension.create<EditorBehaviourOptions>({
 	addProseMirrorPlugins() {
 		const options = this.options;
 		return [
+			new Plugin({
+				key: new PluginKey('planbookShortcutSelection'),
+				props: {
+					// Ctrl/⌘ shortcuts (bold, link …) right after Shift+arrows would otherwise act on
+					// the selection ProseMirror has not caught up with yet (see syncSelectionFromDom).
+					handleKeyDown(view, event) {
+						if (event.ctrlKey || event.metaKey) syncSelectionFromDom(view);
+						return false;
+					}
+				}
+			}),
 			new Plugin({
 				key: new PluginKey('planbookPlaceholder'),
 				props: {
