@@ -5,6 +5,7 @@
  *   GET    /api/plans/<id>/export?format=  → the plan now as json (the plan file), md, xlsx or docx
  *   DELETE /api/plans/<id>                 → 204 (owner only), its sockets closed with 4404
  *   GET|POST /api/plans/<id>/versions[/<vid>] → version history (versions-api.ts)
+ *   /api/workshops[/<id>]                   → workshops (workshops-api.ts)
  *   POST   /api/plans/<id>/tokens {role}   → {role, token}: revokes that role's link, makes a new one
  *                                            (owner only; sockets on the old token close with 4401)
  * Plan endpoints take `Authorization: Bearer <token>` (export also `?token=`, so a plain link can
@@ -23,6 +24,7 @@ import { liveTitle, readCurrentPlan } from './plan-snapshot';
 import { readJsonBody } from './read-json-body';
 import { createVersion, readVersion } from './versions-api';
 import { newToken } from '../ids';
+import { handleWorkshops } from './workshops-api';
 import { EXPORT_FORMATS, EXPORT_TYPES, exportFileName, exportPlan as renderExport, isExportFormat } from '../../src/lib/export/export-plan';
 
 export interface PlansApiOptions {
@@ -60,6 +62,9 @@ async function dispatch(options: PlansApiOptions, req: IncomingMessage, res: Ser
 	const url = new URL(req.url ?? '/', 'http://localhost');
 	const segments = url.pathname.split('/').filter(Boolean).map(safeDecode); // ['api', 'plans', id?, 'export'?]
 	const method = req.method ?? 'GET';
+	if (segments[1] === 'workshops' && segments.length <= 3) {
+		return handleWorkshops({ ...options, bearer: bearerToken }, req, res, segments[2]);
+	}
 	if (segments[1] !== 'plans' || segments.length > 5 || (segments.length === 5 && segments[3] !== 'versions')) throw new HttpError(404, 'not-found', `no API endpoint ${url.pathname}`);
 	const planId = segments[2];
 

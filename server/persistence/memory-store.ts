@@ -12,7 +12,8 @@ import {
 	type PlanStore,
 	type StoredUpdates,
 	type TokenGrant,
-	type VersionInfo
+	type VersionInfo,
+	type Workshop
 } from './store';
 
 interface MemoryPlan {
@@ -25,6 +26,7 @@ interface MemoryPlan {
 export class MemoryStore implements PlanStore {
 	readonly #plans = new Map<string, MemoryPlan>();
 	readonly #tokens = new Map<string, TokenGrant>();
+	readonly #workshops = new Map<string, { workshop: Workshop; trainerToken: string }>();
 	readonly #now: () => Date;
 	#seq = 0;
 	/** Awaited before each append is recorded (tests hold writes open with it). */
@@ -103,6 +105,16 @@ export class MemoryStore implements PlanStore {
 		}
 		this.#tokens.set(newToken, { planId, role });
 		return old;
+	}
+
+	async createWorkshop(workshop: Workshop, trainerToken: string): Promise<void> {
+		if (this.#workshops.has(workshop.id)) throw new Error(`workshop ${workshop.id} exists`);
+		this.#workshops.set(workshop.id, { workshop: structuredClone(workshop), trainerToken });
+	}
+
+	async findWorkshop(id: string, trainerToken: string): Promise<Workshop | null> {
+		const entry = this.#workshops.get(id);
+		return entry && entry.trainerToken === trainerToken ? structuredClone(entry.workshop) : null;
 	}
 
 	async createVersion(planId: string, version: NewVersion): Promise<void> {

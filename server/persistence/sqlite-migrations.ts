@@ -72,6 +72,31 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
 				CREATE INDEX versions_by_plan ON versions (plan_id, created_at);
 			`);
 		}
+	},
+	{
+		id: 3,
+		name: 'create-workshops',
+		up(db) {
+			// Team plans are ordinary plans; a workshop only groups them under a trainer's token.
+			db.exec(`
+				CREATE TABLE workshops (
+					id TEXT PRIMARY KEY,
+					title TEXT NOT NULL,
+					trainer_token TEXT NOT NULL UNIQUE,
+					created_at TEXT NOT NULL
+				) STRICT;
+				CREATE TABLE workshop_teams (
+					workshop_id TEXT NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
+					position INTEGER NOT NULL,
+					name TEXT NOT NULL,
+					plan_id TEXT NOT NULL,
+					owner_token TEXT NOT NULL,
+					editor_token TEXT NOT NULL,
+					viewer_token TEXT NOT NULL,
+					PRIMARY KEY (workshop_id, position)
+				) STRICT;
+			`);
+		}
 	}
 ];
 

@@ -17,8 +17,9 @@ import { join } from 'node:path';
 import BetterSqlite3, { type Database, type Statement } from 'better-sqlite3';
 import { migrateSqlite } from './sqlite-migrations';
 import { sqliteTokenRotation } from './sqlite-tokens';
+import { SqliteWorkshops } from './sqlite-workshops';
 import { SqliteVersions } from './sqlite-versions';
-import { PlanNotFoundError, ROLES, type CompactOptions, type NewPlan, type PlanInfo, type PlanStore, type Role, type StoredUpdates, type TokenGrant, type NewVersion, type VersionInfo } from './store';
+import { PlanNotFoundError, ROLES, type CompactOptions, type NewPlan, type PlanInfo, type PlanStore, type Role, type StoredUpdates, type TokenGrant, type NewVersion, type VersionInfo, type Workshop } from './store';
 
 export const SQLITE_FILE_NAME = 'planbook.sqlite';
 export type SqliteSynchronous = 'NORMAL' | 'FULL';
@@ -65,6 +66,7 @@ export class SqliteStore implements PlanStore {
 		Statement
 	>;
 	readonly #versions: SqliteVersions;
+	readonly #workshops: SqliteWorkshops;
 	readonly #rotate: (planId: string, role: Role, newToken: string) => string | null;
 	#closed = false;
 
@@ -72,6 +74,7 @@ export class SqliteStore implements PlanStore {
 		this.#db = db;
 		this.#now = now;
 		this.#versions = new SqliteVersions(db);
+		this.#workshops = new SqliteWorkshops(db);
 		this.#rotate = sqliteTokenRotation(db, now);
 		this.#sql = {
 			insertPlan: db.prepare('INSERT INTO plans (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)'),
@@ -154,6 +157,14 @@ export class SqliteStore implements PlanStore {
 
 	async rotateToken(planId: string, role: Role, newToken: string): Promise<string | null> {
 		return this.#rotate(planId, role, newToken);
+	}
+
+	async createWorkshop(workshop: Workshop, trainerToken: string): Promise<void> {
+		this.#workshops.create(workshop, trainerToken);
+	}
+
+	async findWorkshop(id: string, trainerToken: string): Promise<Workshop | null> {
+		return this.#workshops.find(id, trainerToken);
 	}
 
 	async createVersion(planId: string, version: NewVersion): Promise<void> {

@@ -77,6 +77,14 @@ export interface NewVersion extends VersionInfo {
 	state: Uint8Array;
 }
 
+/** A workshop: team plans grouped under a trainer's token (the plans themselves are ordinary). */
+export interface Workshop {
+	id: string;
+	title: string;
+	createdAt: string;
+	teams: { name: string; planId: string; tokens: Readonly<Record<Role, string>> }[];
+}
+
 export interface PlanStore {
 	/** Stores a new plan with its tokens and first state, atomically. */
 	createPlan(plan: NewPlan): Promise<void>;
@@ -100,6 +108,10 @@ export interface PlanStore {
 	 * with the revoked token (null when the plan does not exist: nothing changes then).
 	 */
 	rotateToken(planId: string, role: Role, newToken: string): Promise<string | null>;
+	/** Records a workshop over already created team plans. */
+	createWorkshop(workshop: Workshop, trainerToken: string): Promise<void>;
+	/** The workshop a trainer token opens, or null. */
+	findWorkshop(id: string, trainerToken: string): Promise<Workshop | null>;
 	/** Stores a version; rejects with PlanNotFoundError when the plan does not exist. */
 	createVersion(planId: string, version: NewVersion): Promise<void>;
 	/** The plan's versions, newest first. */
