@@ -4,6 +4,7 @@ import { chartsEn } from './messages/charts.en';
 import { analysisEn } from './messages/analysis.en';
 import { commentsEn } from './messages/comments.en';
 import { historyEn } from './messages/history.en';
+import { workshopEn } from './messages/workshop.en';
 import { editorEn } from './messages/editor.en';
 import { plansEn } from './messages/plans.en';
 import { serverEn } from './messages/server.en';
@@ -71,7 +72,8 @@ export const en = {
 	...chartsEn,
 	...analysisEn,
 	...commentsEn,
-	...historyEn
+	...historyEn,
+	...workshopEn
 } satisfies Record<string, string>;
 
 /** A message identifier; every catalogue has every key. */

@@ -5,6 +5,7 @@ import { chartsZhCN } from './messages/charts.zh-CN';
 import { analysisZhCN } from './messages/analysis.zh-CN';
 import { commentsZhCN } from './messages/comments.zh-CN';
 import { historyZhCN } from './messages/history.zh-CN';
+import { workshopZhCN } from './messages/workshop.zh-CN';
 import { editorZhCN } from './messages/editor.zh-CN';
 import { plansZhCN } from './messages/plans.zh-CN';
 import { serverZhCN } from './messages/server.zh-CN';
@@ -67,5 +68,6 @@ export const zhCN: Record<MessageKey, string> = {
 	...chartsZhCN,
 	...analysisZhCN,
 	...commentsZhCN,
-	...historyZhCN
+	...historyZhCN,
+	...workshopZhCN
 };

@@ -59,6 +59,19 @@ function issuesOf(body: unknown): PlanIssue[] {
 		.map((i) => ({ path: String(i.path ?? '$'), message: String(i.message ?? '') }));
 }
 
+export interface CreatedWorkshop {
+	id: string;
+	trainerToken: string;
+	teams: { name: string; planId: string; editorToken: string }[];
+}
+
+export interface WorkshopInfo {
+	id: string;
+	title: string;
+	createdAt: string;
+	teams: { name: string; planId: string; tokens: { owner: string; editor: string; viewer: string } }[];
+}
+
 /** A saved version of a plan, as the server lists it. */
 export interface VersionEntry {
 	id: string;
@@ -122,6 +135,16 @@ export class PlansApi {
 		const body = (await this.#request('POST', `/api/plans/${encodeURIComponent(id)}/tokens`, { token: ownerToken, body: { role } })) as { token?: unknown };
 		if (typeof body.token !== 'string') throw new PlansApiError('server', 200);
 		return body.token;
+	}
+
+	/** Creates a workshop: one copy of the case per team. */
+	async createWorkshop(request: { teams: number; name?: string; case: { template: TemplateChoice; locale: 'zh-CN' | 'en' } | { plan: unknown } }): Promise<CreatedWorkshop> {
+		return (await this.#request('POST', '/api/workshops', { body: request })) as CreatedWorkshop;
+	}
+
+	/** The workshop a trainer's token opens: its teams and their tokens. */
+	async workshop(id: string, trainerToken: string): Promise<WorkshopInfo> {
+		return (await this.#request('GET', `/api/workshops/${encodeURIComponent(id)}`, { token: trainerToken })) as WorkshopInfo;
 	}
 
 	/** The plan's saved versions, newest first. */

@@ -1,0 +1,35 @@
+import type { workshopEn } from './workshop.en';
+
+/** 训练营：讲师用同一个案例带多个小组。 */
+export const workshopZhCN = {
+	'workshop.new.title': '开展训练营',
+	'workshop.new.hint': '每个小组获得一份案例副本和编辑链接；你可以实时查看所有小组。',
+	'workshop.new.case': '案例',
+	'workshop.new.caseFile': '或上传案例计划（planbook.plan/v1）',
+	'workshop.new.teams': '小组数',
+	'workshop.new.name': '训练营名称',
+	'workshop.new.create': '创建训练营',
+	'workshop.new.failed': '无法创建训练营：{message}',
+	'workshop.new.badFile': '案例文件不是有效的 JSON。',
+	'workshop.pageTitle': '训练营：{title}',
+	'workshop.loading': '正在打开训练营…',
+	'workshop.noToken': '需要讲师链接才能打开此训练营。',
+	'workshop.failed': '无法打开训练营：{message}',
+	'workshop.team': '小组',
+	'workshop.link': '小组链接',
+	'workshop.copy': '复制',
+	'workshop.copied': '已复制',
+	'workshop.progress': '已完成章节',
+	'workshop.score': '得分',
+	'workshop.lastActivity': '最近活动',
+	'workshop.never': '—',
+	'workshop.justNow': '刚刚',
+	'workshop.secondsAgo': '{n} 秒前',
+	'workshop.minutesAgo': '{n} 分钟前',
+	'workshop.offline': '未连接',
+	'workshop.compare': '对比两个小组',
+	'workshop.compareWith': '与',
+	'workshop.exportAll': '导出全部小组（ZIP）',
+	'workshop.exporting': '正在生成…',
+	'workshop.open': '打开'
+} satisfies Record<keyof typeof workshopEn, string>;

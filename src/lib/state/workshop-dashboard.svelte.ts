@@ -1,0 +1,109 @@
+/**
+ * The trainer's live view of a workshop: every team's plan followed over its own WebSocket (the
+ * viewer token: the trainer watches, never writes), summarised on each change (sections done,
+ * standard score, profit, breakeven, margin of safety) with the time of the team's last edit.
+ */
+import * as Y from 'yjs';
+import { PlanConnection } from '../collab/connection';
+import type { PresenceUser } from '../collab/presence';
+import { readPlanFromDoc } from '../collab/schema/plan-doc';
+import { summarizeTeam, type TeamSummary } from '../domain/model/team-summary';
+import type { Plan } from '../domain/plan/types';
+import type { PlansApi, WorkshopInfo } from './plans-api';
+
+export interface TeamView {
+	name: string;
+	planId: string;
+	editorToken: string;
+	summary: TeamSummary | null;
+	plan: Plan | null;
+	/** Time of the last change received after the first sync (ms since epoch), or null. */
+	lastActivity: number | null;
+	connected: boolean;
+}
+
+export interface WorkshopDashboardOptions {
+	api: PlansApi;
+	id: string;
+	token: string;
+	wsUrl: string;
+	now: () => number;
+	/** How the trainer appears to the teams (presence). */
+	user: PresenceUser;
+	/** Recomputing waits this long after a burst of a team's edits. */
+	debounceMs?: number;
+}
+
+export class WorkshopDashboard {
+	readonly #o: WorkshopDashboardOptions;
+	readonly #stops: (() => void)[] = [];
+	#info = $state.raw<WorkshopInfo | null>(null);
+	#teams = $state<TeamView[]>([]);
+	#error = $state<string | null>(null);
+
+	constructor(options: WorkshopDashboardOptions) {
+		this.#o = options;
+	}
+
+	get info(): WorkshopInfo | null {
+		return this.#info;
+	}
+	get teams(): TeamView[] {
+		return this.#teams;
+	}
+	get error(): string | null {
+		return this.#error;
+	}
+
+	async open(): Promise<void> {
+		try {
+			this.#info = await this.#o.api.workshop(this.#o.id, this.#o.token);
+		} catch (e) {
+			this.#error = e instanceof Error ? e.message : String(e);
+			return;
+		}
+		this.#teams = this.#info.teams.map((t) => ({ name: t.name, planId: t.planId, editorToken: t.tokens.editor, summary: null, plan: null, lastActivity: null, connected: false }));
+		this.#info.teams.forEach((team, index) => this.#follow(index, team.planId, team.tokens.viewer));
+	}
+
+	#follow(index: number, planId: string, token: string): void {
+		const doc = new Y.Doc();
+		const connection = new PlanConnection({ doc, planId, token, url: this.#o.wsUrl, user: this.#o.user });
+		let timer: ReturnType<typeof setTimeout> | undefined;
+		let synced = false;
+		const refresh = () => {
+			const parsed = readPlanFromDoc(doc);
+			const team = this.#teams[index];
+			if (!team || !parsed.ok) return;
+			team.plan = parsed.plan;
+			team.summary = summarizeTeam(parsed.plan);
+		};
+		const onUpdate = () => {
+			const team = this.#teams[index];
+			if (team && synced) team.lastActivity = this.#o.now();
+			clearTimeout(timer);
+			timer = setTimeout(refresh, this.#o.debounceMs ?? 250);
+		};
+		doc.on('update', onUpdate);
+		const stopStatus = connection.onStatus((status) => {
+			const team = this.#teams[index];
+			if (team) team.connected = status.kind === 'saved' || status.kind === 'syncing';
+			// 'saved' for a reader means it holds everything the server has: the first sync is done.
+			if (!synced && status.kind === 'saved') {
+				synced = true;
+				refresh();
+			}
+		});
+		this.#stops.push(() => {
+			clearTimeout(timer);
+			stopStatus();
+			doc.off('update', onUpdate);
+			connection.destroy();
+			doc.destroy();
+		});
+	}
+
+	destroy(): void {
+		for (const stop of this.#stops.splice(0)) stop();
+	}
+}

@@ -1,0 +1,57 @@
+import { unzipSync } from 'fflate';
+import { readFileSync } from 'node:fs';
+import { EditorPage } from './pages/editor-page';
+import { expect, saveScreenshot, test } from './fixtures';
+
+test('a trainer runs a workshop: three teams write, the dashboard follows them live, compares and exports', async ({ page, browser }, testInfo) => {
+	await page.goto('/');
+	const form = page.locator('[data-new-workshop]');
+	await form.locator('select').first().selectOption('marketing-plan');
+	await form.locator('[data-workshop-teams]').fill('3');
+	await form.locator('[data-workshop-name]').fill('Pricing clinic');
+	await form.getByRole('button', { name: 'Create workshop' }).click();
+	const board = page.locator('[data-workshop-dashboard]');
+	await expect(board.getByRole('heading', { level: 1 })).toHaveText('Pricing clinic');
+	await expect(board.locator('tr[data-team]')).toHaveCount(3);
+	const links = await board.locator('[data-team-link]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+
+	// Three teams, each in its own browser profile, open their links.
+	const teams: EditorPage[] = [];
+	for (const [i, link] of links.entries()) {
+		const context = await browser.newContext({ locale: 'en-US' });
+		const editor = new EditorPage(await context.newPage());
+		await editor.goto(link);
+		await editor.ready(`Team member ${i + 1}`);
+		teams.push(editor);
+	}
+	const row = (name: string) => board.locator(`tr[data-team="${name}"]`);
+	await expect(row('Team 1').locator('[data-cell="profit"]')).not.toHaveText('—');
+	const profitBefore = await row('Team 2').locator('[data-cell="profit"]').textContent();
+
+	// Team 2 raises its price; team 3 writes. The dashboard shows both, live.
+	const price = await teams[1]!.variableExpression('price').inputValue();
+	await teams[1]!.setVariableExpression('price', String(Number(price) * 1.2));
+	await teams[2]!.typeInSection('situation', 'Our survey of 40 retailers');
+	await expect(row('Team 2').locator('[data-cell="profit"]')).not.toHaveText(profitBefore ?? '');
+	await expect(row('Team 3').locator('[data-cell="activity"]')).toHaveText('just now');
+	await expect(row('Team 1').locator('[data-cell="activity"]')).toHaveText('—');
+
+	// Two teams side by side.
+	const compare = page.locator('[data-team-compare]');
+	await compare.locator('[data-compare-left]').selectOption({ label: 'Team 1' });
+	await compare.locator('[data-compare-right]').selectOption({ label: 'Team 2' });
+	const cells = compare.locator('[data-compare-row="profit"] td');
+	await expect(cells.nth(1)).toHaveText((await row('Team 2').locator('[data-cell="profit"]').textContent()) ?? '');
+	await expect(cells.nth(0)).not.toHaveText((await cells.nth(1).textContent()) ?? '');
+	await saveScreenshot(page, 'workshop-dashboard');
+
+	// All teams' plans at once.
+	const waiting = page.waitForEvent('download');
+	await page.locator('[data-export-all]').click();
+	const path = testInfo.outputPath('workshop.zip');
+	await (await waiting).saveAs(path);
+	const files = Object.keys(unzipSync(new Uint8Array(readFileSync(path))));
+	expect(files.filter((f) => f.endsWith('.plan.json'))).toHaveLength(3);
+	expect(files.filter((f) => f.endsWith('.docx'))).toHaveLength(3);
+	for (const team of teams) await team.page.context().close();
+});
