@@ -28,5 +28,7 @@ export async function authorizePlan(
 	if (grant.planId !== planId) {
 		return { ok: false, status: 403, code: 'forbidden', message: 'this share token belongs to another plan' };
 	}
+	// A locked workshop's team plans: their edit links read only until the trainer unlocks.
+	if (grant.role === 'editor' && (await store.isPlanLocked(planId))) return { ok: true, role: 'viewer' };
 	return { ok: true, role: grant.role };
 }

@@ -49,7 +49,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 	const endpoint = new WsEndpoint({ store, registry, limits, metrics, log });
 
 	const routes: HttpRoute[] = [
-		plansApiRoute({ store, registry, maxBodyBytes: limits.maxBodyBytes, log, onTokenRevoked: (token) => endpoint.closeToken(token, 'this share link was revoked') }),
+		plansApiRoute({ store, registry, maxBodyBytes: limits.maxBodyBytes, log, onTokenRevoked: (token) => endpoint.closeToken(token, 'this share link was revoked'), onRolesChanged: (planIds) => endpoint.reconnectPlans(planIds, 'the access to this plan changed') }),
 		{ prefix: '/metrics', handle: (req, res) => sendMetrics(metrics, req.method, res) }
 	];
 	let ready = true;

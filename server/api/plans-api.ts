@@ -34,6 +34,8 @@ export interface PlansApiOptions {
 	log: Logger;
 	/** Called with a token just revoked, so its open sockets can be closed. */
 	onTokenRevoked?: (token: string) => void;
+	/** Called with plans whose links changed role (a workshop locked), so their sockets reconnect. */
+	onRolesChanged?: (planIds: readonly string[]) => void;
 }
 
 
@@ -62,8 +64,8 @@ async function dispatch(options: PlansApiOptions, req: IncomingMessage, res: Ser
 	const url = new URL(req.url ?? '/', 'http://localhost');
 	const segments = url.pathname.split('/').filter(Boolean).map(safeDecode); // ['api', 'plans', id?, 'export'?]
 	const method = req.method ?? 'GET';
-	if (segments[1] === 'workshops' && segments.length <= 3) {
-		return handleWorkshops({ ...options, bearer: bearerToken }, req, res, segments[2]);
+	if (segments[1] === 'workshops' && segments.length <= 4) {
+		return handleWorkshops({ ...options, bearer: bearerToken, onRolesChanged: options.onRolesChanged }, req, res, segments[2], segments[3]);
 	}
 	if (segments[1] !== 'plans' || segments.length > 5 || (segments.length === 5 && segments[3] !== 'versions')) throw new HttpError(404, 'not-found', `no API endpoint ${url.pathname}`);
 	const planId = segments[2];

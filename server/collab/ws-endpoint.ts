@@ -78,6 +78,15 @@ export class WsEndpoint {
 		for (const connection of this.#connections) if (connection.token === token) connection.close(CLOSE.unauthorized, reason);
 	}
 
+	/**
+	 * Closes the sockets of these plans with 1012 ("service restart"): y-websocket reconnects at
+	 * once, and the new connection gets the role its token has now (a locked workshop's teams read).
+	 */
+	reconnectPlans(planIds: readonly string[], reason: string): void {
+		const plans = new Set(planIds);
+		for (const connection of this.#connections) if (plans.has(connection.planId)) connection.close(1012, reason);
+	}
+
 	/** Closes every socket with `code` (clients reconnect after 1001) and waits briefly for them. */
 	async closeAll(code: number, reason: string): Promise<void> {
 		this.#closing = true;

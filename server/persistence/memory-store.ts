@@ -117,6 +117,17 @@ export class MemoryStore implements PlanStore {
 		return entry && entry.trainerToken === trainerToken ? structuredClone(entry.workshop) : null;
 	}
 
+	async setWorkshopLocked(id: string, trainerToken: string, locked: boolean): Promise<Workshop | null> {
+		const entry = this.#workshops.get(id);
+		if (!entry || entry.trainerToken !== trainerToken) return null;
+		entry.workshop.locked = locked;
+		return structuredClone(entry.workshop);
+	}
+
+	async isPlanLocked(planId: string): Promise<boolean> {
+		return [...this.#workshops.values()].some((e) => e.workshop.locked && e.workshop.teams.some((t) => t.planId === planId));
+	}
+
 	async createVersion(planId: string, version: NewVersion): Promise<void> {
 		const plan = this.#plans.get(planId);
 		if (!plan) throw new PlanNotFoundError(planId);

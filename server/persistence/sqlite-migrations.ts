@@ -83,7 +83,8 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
 					id TEXT PRIMARY KEY,
 					title TEXT NOT NULL,
 					trainer_token TEXT NOT NULL UNIQUE,
-					created_at TEXT NOT NULL
+					created_at TEXT NOT NULL,
+					locked INTEGER NOT NULL DEFAULT 0 CHECK (locked IN (0, 1))
 				) STRICT;
 				CREATE TABLE workshop_teams (
 					workshop_id TEXT NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
@@ -95,6 +96,7 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
 					viewer_token TEXT NOT NULL,
 					PRIMARY KEY (workshop_id, position)
 				) STRICT;
+				CREATE INDEX workshop_teams_by_plan ON workshop_teams (plan_id);
 			`);
 		}
 	}

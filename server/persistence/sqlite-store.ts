@@ -167,6 +167,14 @@ export class SqliteStore implements PlanStore {
 		return this.#workshops.find(id, trainerToken);
 	}
 
+	async setWorkshopLocked(id: string, trainerToken: string, locked: boolean): Promise<Workshop | null> {
+		return this.#workshops.setLocked(id, trainerToken, locked);
+	}
+
+	async isPlanLocked(planId: string): Promise<boolean> {
+		return this.#workshops.isPlanLocked(planId);
+	}
+
 	async createVersion(planId: string, version: NewVersion): Promise<void> {
 		this.#versions.create(planId, version);
 	}

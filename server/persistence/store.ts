@@ -82,6 +82,8 @@ export interface Workshop {
 	id: string;
 	title: string;
 	createdAt: string;
+	/** Locked by the trainer: the teams' edit links only read until it is unlocked. */
+	locked: boolean;
 	teams: { name: string; planId: string; tokens: Readonly<Record<Role, string>> }[];
 }
 
@@ -112,6 +114,10 @@ export interface PlanStore {
 	createWorkshop(workshop: Workshop, trainerToken: string): Promise<void>;
 	/** The workshop a trainer token opens, or null. */
 	findWorkshop(id: string, trainerToken: string): Promise<Workshop | null>;
+	/** Locks or unlocks a workshop (trainer token); the workshop after, or null when not found. */
+	setWorkshopLocked(id: string, trainerToken: string, locked: boolean): Promise<Workshop | null>;
+	/** Whether the plan is a team plan of a locked workshop (its editor links then only read). */
+	isPlanLocked(planId: string): Promise<boolean>;
 	/** Stores a version; rejects with PlanNotFoundError when the plan does not exist. */
 	createVersion(planId: string, version: NewVersion): Promise<void>;
 	/** The plan's versions, newest first. */

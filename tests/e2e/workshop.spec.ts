@@ -45,6 +45,16 @@ test('a trainer runs a workshop: three teams write, the dashboard follows them l
 	await expect(cells.nth(0)).not.toHaveText((await cells.nth(1).textContent()) ?? '');
 	await saveScreenshot(page, 'workshop-dashboard');
 
+	// Lock at the end: every team's editor turns read-only and says why; unlock gives it back.
+	await page.locator('[data-lock-workshop]').click();
+	await expect(page.locator('[data-lock-workshop]')).toHaveAttribute('aria-pressed', 'true');
+	for (const team of teams) await expect(team.page.locator('[data-readonly][data-locked]')).toBeVisible();
+	await expect(teams[0]!.variableExpression('price')).not.toBeEditable();
+	await page.locator('[data-lock-workshop]').click();
+	await expect(teams[0]!.page.locator('[data-readonly]')).toHaveCount(0);
+	await teams[0]!.setVariableExpression('price', String(Number(price) * 0.9));
+	await teams[0]!.expectSaved();
+
 	// All teams' plans at once.
 	const waiting = page.waitForEvent('download');
 	await page.locator('[data-export-all]').click();

@@ -1,6 +1,9 @@
 /** Workshops: one case, N team plans, a trainer token that lists them; errors refused cleanly. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiRequest } from './helpers/api';
+import { apiRequest, exportJson } from './helpers/api';
+import { eventually } from './helpers/eventually';
+import { appendParagraph } from './helpers/plan-edits';
+import { connectClient, destroyClients } from './helpers/yjs-client';
 import { cleanupTempDirs, startTestServer, type TestServer } from './helpers/server';
 
 let server: TestServer;
@@ -8,6 +11,7 @@ beforeAll(async () => {
 	server = await startTestServer();
 });
 afterAll(async () => {
+	destroyClients();
 	await server.close();
 	cleanupTempDirs();
 });
@@ -42,5 +46,38 @@ describe('workshops', () => {
 			const response = await apiRequest(server.url, '/api/workshops', { method: 'POST', body });
 			expect(response.status).toBe(400);
 		}
+	});
+
+	it('locks the teams read-only on the server while the trainer wants, then unlocks', async () => {
+		const created = (await apiRequest(server.url, '/api/workshops', { method: 'POST', body: { teams: 2, case: { template: 'marketing-plan' } } })).json as {
+			id: string;
+			trainerToken: string;
+			teams: { planId: string; editorToken: string }[];
+		};
+		const team = created.teams[0] as { planId: string; editorToken: string };
+		const wsBase = `${server.url.replace(/^http/, 'ws')}/ws`;
+		const client = connectClient(wsBase, team.planId, team.editorToken);
+		await eventually(() => expect(client.provider.synced).toBe(true));
+		const lock = (locked: boolean, token = created.trainerToken) =>
+			apiRequest(server.url, `/api/workshops/${created.id}/lock`, { method: 'POST', token, body: { locked } });
+
+		expect((await lock(true, team.editorToken)).status).toBe(404);
+		const locked = await lock(true);
+		expect(locked.json).toMatchObject({ locked: true });
+		expect((await apiRequest(server.url, `/api/plans/${team.planId}`, { token: team.editorToken })).json).toMatchObject({ role: 'viewer' });
+		// The open socket reconnected as a reader: what it writes now is dropped, not stored.
+		await eventually(() => expect(server.logs.some((e) => e.message === 'locked a workshop')).toBe(true));
+		await eventually(() => expect(client.provider.wsconnected).toBe(true));
+		await new Promise((r) => setTimeout(r, 300));
+		appendParagraph(client.doc, 0, 'WRITTEN WHILE LOCKED');
+		await eventually(() => expect(server.logs.some((e) => e.message === 'dropped an update from a viewer')).toBe(true));
+		const owner = (await apiRequest(server.url, `/api/workshops/${created.id}`, { token: created.trainerToken })).json as { teams: { tokens: { owner: string } }[] };
+		const ownerToken = owner.teams[0]?.tokens.owner as string;
+		expect(JSON.stringify(await exportJson(server.url, team.planId, ownerToken))).not.toContain('WRITTEN WHILE LOCKED');
+
+		expect((await lock(false)).json).toMatchObject({ locked: false });
+		expect((await apiRequest(server.url, `/api/plans/${team.planId}`, { token: team.editorToken })).json).toMatchObject({ role: 'editor' });
+		// Every team writes again.
+		expect((await apiRequest(server.url, `/api/plans/${created.teams[1]?.planId}`, { token: created.teams[1]?.editorToken })).json).toMatchObject({ role: 'editor' });
 	});
 });

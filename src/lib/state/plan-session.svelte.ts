@@ -30,6 +30,7 @@ import { addPack, readPacks, readStandardIds, removePack, setStandardIds, watchP
 import type { Peer, PresenceUser } from '../collab/presence';
 import type { DataSetName, PlanParseResult } from '../domain/plan/types';
 import { readPlanFromDoc, replacePlanInDoc } from '../collab/schema/plan-doc';
+import { WORKSHOP_LOCKED_KEY } from '../collab/schema/roots';
 import type { PlanbookDb, PlanRecord, PlanRole } from '../storage/database';
 import { dexieDocStore } from '../storage/doc-states';
 import type { PendingUpdates } from '../storage/pending-updates';
@@ -90,6 +91,7 @@ export class PlanSession {
 
 	#phase = $state<SessionPhase>('opening');
 	#meta = $state.raw<PlanMetaView>({ title: '', locale: 'en', currency: 'CNY', year: 2027 });
+	#lockedByTrainer = $state(false);
 	/** The same object until locale, currency or year change: a retitle must not re-render editors. */
 	#displayCache: PlanDisplay = { locale: 'en', currency: 'CNY', year: 2027 };
 	#display = $derived.by((): PlanDisplay => {
@@ -235,7 +237,14 @@ export class PlanSession {
 		return this.#role;
 	}
 	get editable(): boolean {
-		return this.#role !== 'viewer' && this.#status.kind !== 'refused';
+		return this.#role !== 'viewer' && this.#status.kind !== 'refused' && !this.lockedByTrainer;
+	}
+	/**
+	 * A workshop's trainer locked the team plans: the server already refuses the team's writes, and
+	 * the editor turns read-only (owners, i.e. the trainer, keep writing).
+	 */
+	get lockedByTrainer(): boolean {
+		return this.#lockedByTrainer && this.#role !== 'owner';
 	}
 	get user(): PresenceUser {
 		return this.#user;
@@ -380,6 +389,7 @@ export class PlanSession {
 
 	#refreshMeta(): void {
 		this.#meta = readPlanMeta(this.#roots.meta, this.#meta);
+		this.#lockedByTrainer = this.#roots.meta.get(WORKSHOP_LOCKED_KEY) === true;
 	}
 
 	async #stampEdit(): Promise<void> {

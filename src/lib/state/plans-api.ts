@@ -69,6 +69,7 @@ export interface WorkshopInfo {
 	id: string;
 	title: string;
 	createdAt: string;
+	locked: boolean;
 	teams: { name: string; planId: string; tokens: { owner: string; editor: string; viewer: string } }[];
 }
 
@@ -145,6 +146,11 @@ export class PlansApi {
 	/** The workshop a trainer's token opens: its teams and their tokens. */
 	async workshop(id: string, trainerToken: string): Promise<WorkshopInfo> {
 		return (await this.#request('GET', `/api/workshops/${encodeURIComponent(id)}`, { token: trainerToken })) as WorkshopInfo;
+	}
+
+	/** Locks or unlocks a workshop's team plans (trainer token). */
+	async lockWorkshop(id: string, trainerToken: string, locked: boolean): Promise<WorkshopInfo> {
+		return (await this.#request('POST', `/api/workshops/${encodeURIComponent(id)}/lock`, { token: trainerToken, body: { locked } })) as WorkshopInfo;
 	}
 
 	/** The plan's saved versions, newest first. */

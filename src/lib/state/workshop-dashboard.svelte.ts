@@ -1,12 +1,13 @@
 /**
- * The trainer's live view of a workshop: every team's plan followed over its own WebSocket (the
- * viewer token: the trainer watches, never writes), summarised on each change (sections done,
+ * The trainer's live view of a workshop: every team's plan followed over its own WebSocket (with
+ * the owner's token: the trainer writes only the lock flag), summarised on each change (sections done,
  * standard score, profit, breakeven, margin of safety) with the time of the team's last edit.
  */
 import * as Y from 'yjs';
 import { PlanConnection } from '../collab/connection';
 import type { PresenceUser } from '../collab/presence';
 import { readPlanFromDoc } from '../collab/schema/plan-doc';
+import { planRoots, WORKSHOP_LOCKED_KEY } from '../collab/schema/roots';
 import { summarizeTeam, type TeamSummary } from '../domain/model/team-summary';
 import type { Plan } from '../domain/plan/types';
 import type { PlansApi, WorkshopInfo } from './plans-api';
@@ -37,6 +38,9 @@ export interface WorkshopDashboardOptions {
 export class WorkshopDashboard {
 	readonly #o: WorkshopDashboardOptions;
 	readonly #stops: (() => void)[] = [];
+	readonly #docs: Y.Doc[] = [];
+	#locked = $state(false);
+	#busy = $state(false);
 	#info = $state.raw<WorkshopInfo | null>(null);
 	#teams = $state<TeamView[]>([]);
 	#error = $state<string | null>(null);
@@ -54,6 +58,29 @@ export class WorkshopDashboard {
 	get error(): string | null {
 		return this.#error;
 	}
+	get locked(): boolean {
+		return this.#locked;
+	}
+	get busy(): boolean {
+		return this.#busy;
+	}
+
+	/**
+	 * Locks (or unlocks) every team plan: the server first (it refuses the teams' writes from then
+	 * on), then a flag in each plan so the teams' editors show that the trainer locked it.
+	 */
+	async setLocked(locked: boolean): Promise<void> {
+		this.#busy = true;
+		try {
+			const info = await this.#o.api.lockWorkshop(this.#o.id, this.#o.token, locked);
+			this.#locked = info.locked;
+			for (const doc of this.#docs) planRoots(doc).meta.set(WORKSHOP_LOCKED_KEY, info.locked);
+		} catch (e) {
+			this.#error = e instanceof Error ? e.message : String(e);
+		} finally {
+			this.#busy = false;
+		}
+	}
 
 	async open(): Promise<void> {
 		try {
@@ -63,11 +90,14 @@ export class WorkshopDashboard {
 			return;
 		}
 		this.#teams = this.#info.teams.map((t) => ({ name: t.name, planId: t.planId, editorToken: t.tokens.editor, summary: null, plan: null, lastActivity: null, connected: false }));
-		this.#info.teams.forEach((team, index) => this.#follow(index, team.planId, team.tokens.viewer));
+		this.#locked = this.#info.locked;
+		// The owner's token: the trainer owns the team plans, and writes the lock flag into them.
+		this.#info.teams.forEach((team, index) => this.#follow(index, team.planId, team.tokens.owner));
 	}
 
 	#follow(index: number, planId: string, token: string): void {
 		const doc = new Y.Doc();
+		this.#docs.push(doc);
 		const connection = new PlanConnection({ doc, planId, token, url: this.#o.wsUrl, user: this.#o.user });
 		let timer: ReturnType<typeof setTimeout> | undefined;
 		let synced = false;

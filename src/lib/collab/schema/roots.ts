@@ -22,6 +22,11 @@ import * as Y from 'yjs';
 import { uuidv4 } from 'lib0/random';
 
 export const DOC_SCHEMA_VERSION = 1;
+/**
+ * Key in `meta` a workshop's trainer sets on team plans while the workshop is locked (the server
+ * enforces the lock; this lets the editor say so). Not part of the plan file.
+ */
+export const WORKSHOP_LOCKED_KEY = 'workshopLocked';
 export const ROW_ID = '$id';
 
 export type YRow = Y.Map<unknown>;

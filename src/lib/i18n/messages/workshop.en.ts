@@ -29,5 +29,9 @@ export const workshopEn = {
 	'workshop.compareWith': 'with',
 	'workshop.exportAll': 'Export all teams (ZIP)',
 	'workshop.exporting': 'Preparing…',
-	'workshop.open': 'Open'
+	'workshop.open': 'Open',
+	'workshop.lock': 'Lock all team plans (read-only)',
+	'workshop.unlock': 'Unlock the team plans',
+	'workshop.lockedStatus': 'Locked: teams can read but not change their plans.',
+	'workshop.lockedBanner': 'The trainer has locked this plan: you can read it but not change it.'
 } satisfies Record<string, string>;

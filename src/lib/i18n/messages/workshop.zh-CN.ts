@@ -31,5 +31,9 @@ export const workshopZhCN = {
 	'workshop.compareWith': '与',
 	'workshop.exportAll': '导出全部小组（ZIP）',
 	'workshop.exporting': '正在生成…',
-	'workshop.open': '打开'
+	'workshop.open': '打开',
+	'workshop.lock': '锁定全部小组计划（只读）',
+	'workshop.unlock': '解锁小组计划',
+	'workshop.lockedStatus': '已锁定：小组只能查看，不能修改。',
+	'workshop.lockedBanner': '讲师已锁定此计划：你可以查看，但不能修改。'
 } satisfies Record<keyof typeof workshopEn, string>;
