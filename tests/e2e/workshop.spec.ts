@@ -55,6 +55,23 @@ test('a trainer runs a workshop: three teams write, the dashboard follows them l
 	await teams[0]!.setVariableExpression('price', String(Number(price) * 0.9));
 	await teams[0]!.expectSaved();
 
+	// A phase: only the price section is open; a hint is revealed to every team.
+	const controls = page.locator('[data-workshop-controls]');
+	for (const kind of ['situation', 'swot', 'objectives', 'target', 'product', 'channel', 'promotion', 'budget', 'schedule', 'control']) {
+		await controls.locator(`[data-phase-kind="${kind}"]`).uncheck();
+	}
+	await controls.locator('[data-apply-phase]').click();
+	await expect(teams[2]!.section('situation').locator('[data-section-closed]')).toBeVisible();
+	await expect(teams[2]!.text('situation')).toHaveAttribute('contenteditable', 'false');
+	await expect(teams[2]!.text('price')).toHaveAttribute('contenteditable', 'true');
+	await controls.locator('[data-hint-section]').selectOption('price');
+	await controls.locator('[data-hint-text]').fill('Compare with the competitor prices first.');
+	await controls.locator('[data-reveal-hint]').click();
+	for (const team of teams) await expect(team.section('price').locator('[data-trainer-hint]')).toContainText('Compare with the competitor prices first.');
+	await controls.locator('[data-open-all]').click();
+	await expect(teams[2]!.section('situation').locator('[data-section-closed]')).toHaveCount(0);
+	await expect(page.locator('[data-qr]')).toHaveCount(3);
+
 	// All teams' plans at once.
 	const waiting = page.waitForEvent('download');
 	await page.locator('[data-export-all]').click();

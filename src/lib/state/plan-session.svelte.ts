@@ -30,7 +30,7 @@ import { addPack, readPacks, readStandardIds, removePack, setStandardIds, watchP
 import type { Peer, PresenceUser } from '../collab/presence';
 import type { DataSetName, PlanParseResult } from '../domain/plan/types';
 import { readPlanFromDoc, replacePlanInDoc } from '../collab/schema/plan-doc';
-import { WORKSHOP_LOCKED_KEY } from '../collab/schema/roots';
+import { WORKSHOP_HINTS_KEY, WORKSHOP_LOCKED_KEY, WORKSHOP_OPEN_SECTIONS_KEY } from '../collab/schema/roots';
 import type { PlanbookDb, PlanRecord, PlanRole } from '../storage/database';
 import { dexieDocStore } from '../storage/doc-states';
 import type { PendingUpdates } from '../storage/pending-updates';
@@ -92,6 +92,8 @@ export class PlanSession {
 	#phase = $state<SessionPhase>('opening');
 	#meta = $state.raw<PlanMetaView>({ title: '', locale: 'en', currency: 'CNY', year: 2027 });
 	#lockedByTrainer = $state(false);
+	#openSections = $state.raw<string[] | null>(null);
+	#hints = $state.raw<Record<string, string>>({});
 	/** The same object until locale, currency or year change: a retitle must not re-render editors. */
 	#displayCache: PlanDisplay = { locale: 'en', currency: 'CNY', year: 2027 };
 	#display = $derived.by((): PlanDisplay => {
@@ -246,6 +248,18 @@ export class PlanSession {
 	get lockedByTrainer(): boolean {
 		return this.#lockedByTrainer && this.#role !== 'owner';
 	}
+	/** Whether a section can be written now: editable, and open in the workshop's phase (if any). */
+	sectionWritable(kind: string): boolean {
+		return this.editable && (this.#role === 'owner' || this.#openSections === null || this.#openSections.includes(kind));
+	}
+	/** Whether the workshop's phase keeps this section closed for now. */
+	sectionClosed(kind: string): boolean {
+		return this.#role !== 'owner' && this.#openSections !== null && !this.#openSections.includes(kind);
+	}
+	/** The hint the trainer revealed for a section kind, if any. */
+	hintFor(kind: string): string | null {
+		return this.#hints[kind] ?? null;
+	}
 	get user(): PresenceUser {
 		return this.#user;
 	}
@@ -390,6 +404,10 @@ export class PlanSession {
 	#refreshMeta(): void {
 		this.#meta = readPlanMeta(this.#roots.meta, this.#meta);
 		this.#lockedByTrainer = this.#roots.meta.get(WORKSHOP_LOCKED_KEY) === true;
+		const open = this.#roots.meta.get(WORKSHOP_OPEN_SECTIONS_KEY);
+		this.#openSections = Array.isArray(open) ? open.filter((k): k is string => typeof k === 'string') : null;
+		const hints = this.#roots.meta.get(WORKSHOP_HINTS_KEY);
+		this.#hints = typeof hints === 'object' && hints !== null && !Array.isArray(hints) ? Object.fromEntries(Object.entries(hints).filter(([, v]) => typeof v === 'string')) : {};
 	}
 
 	async #stampEdit(): Promise<void> {

@@ -7,7 +7,9 @@ import * as Y from 'yjs';
 import { PlanConnection } from '../collab/connection';
 import type { PresenceUser } from '../collab/presence';
 import { readPlanFromDoc } from '../collab/schema/plan-doc';
-import { planRoots, WORKSHOP_LOCKED_KEY } from '../collab/schema/roots';
+import { addPack, setStandardIds } from '../collab/plan-standards';
+import { planRoots, WORKSHOP_HINTS_KEY, WORKSHOP_LOCKED_KEY, WORKSHOP_OPEN_SECTIONS_KEY } from '../collab/schema/roots';
+import type { PackDefinition } from '../domain/standards/pack-schema';
 import { summarizeTeam, type TeamSummary } from '../domain/model/team-summary';
 import type { Plan } from '../domain/plan/types';
 import type { PlansApi, WorkshopInfo } from './plans-api';
@@ -40,6 +42,8 @@ export class WorkshopDashboard {
 	readonly #stops: (() => void)[] = [];
 	readonly #docs: Y.Doc[] = [];
 	#locked = $state(false);
+	#openSections = $state<string[] | null>(null);
+	#rubric = $state<string | null>(null);
 	#busy = $state(false);
 	#info = $state.raw<WorkshopInfo | null>(null);
 	#teams = $state<TeamView[]>([]);
@@ -69,6 +73,44 @@ export class WorkshopDashboard {
 	 * Locks (or unlocks) every team plan: the server first (it refuses the teams' writes from then
 	 * on), then a flag in each plan so the teams' editors show that the trainer locked it.
 	 */
+	/** Opens only these section kinds for writing (a workshop phase); null opens every section. */
+	setOpenSections(kinds: readonly string[] | null): void {
+		this.#openSections = kinds === null ? null : [...kinds];
+		for (const doc of this.#docs) {
+			const meta = planRoots(doc).meta;
+			if (kinds === null) meta.delete(WORKSHOP_OPEN_SECTIONS_KEY);
+			else meta.set(WORKSHOP_OPEN_SECTIONS_KEY, [...kinds]);
+		}
+	}
+
+	/** Shows `text` as a hint in section `kind` of every team's plan (empty text takes it back). */
+	revealHint(kind: string, text: string): void {
+		for (const doc of this.#docs) {
+			const meta = planRoots(doc).meta;
+			const current = meta.get(WORKSHOP_HINTS_KEY);
+			const hints = { ...(typeof current === 'object' && current !== null ? (current as Record<string, string>) : {}) };
+			if (text.trim() === '') delete hints[kind];
+			else hints[kind] = text.trim();
+			meta.set(WORKSHOP_HINTS_KEY, hints);
+		}
+	}
+
+	/** Scores every team against this standard: a custom pack is added to each plan, then chosen. */
+	setRubric(rubric: { id: string; pack?: PackDefinition }): void {
+		for (const doc of this.#docs) {
+			if (rubric.pack) addPack(doc, rubric.pack);
+			setStandardIds(doc, [rubric.id]);
+		}
+		this.#rubric = rubric.id;
+	}
+
+	get openSections(): string[] | null {
+		return this.#openSections;
+	}
+	get rubric(): string | null {
+		return this.#rubric;
+	}
+
 	async setLocked(locked: boolean): Promise<void> {
 		this.#busy = true;
 		try {

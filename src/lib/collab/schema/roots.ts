@@ -27,6 +27,10 @@ export const DOC_SCHEMA_VERSION = 1;
  * enforces the lock; this lets the editor say so). Not part of the plan file.
  */
 export const WORKSHOP_LOCKED_KEY = 'workshopLocked';
+/** Section kinds open in the workshop's current phase (absent: all open); set by the trainer. */
+export const WORKSHOP_OPEN_SECTIONS_KEY = 'workshopOpenSections';
+/** Hints the trainer revealed, by section kind; set by the trainer. */
+export const WORKSHOP_HINTS_KEY = 'workshopHints';
 export const ROW_ID = '$id';
 
 export type YRow = Y.Map<unknown>;

@@ -33,5 +33,18 @@ export const workshopEn = {
 	'workshop.lock': 'Lock all team plans (read-only)',
 	'workshop.unlock': 'Unlock the team plans',
 	'workshop.lockedStatus': 'Locked: teams can read but not change their plans.',
-	'workshop.lockedBanner': 'The trainer has locked this plan: you can read it but not change it.'
+	'workshop.lockedBanner': 'The trainer has locked this plan: you can read it but not change it.',
+	'workshop.qr': 'QR codes of the team links (for the projector)',
+	'workshop.sectionClosed': 'Not open yet in this phase of the workshop: you can read it, the trainer opens it later.',
+	'workshop.hintLabel': 'Trainer’s hint',
+	'workshop.phases': 'Phase: sections open for writing',
+	'workshop.openAll': 'Open all sections',
+	'workshop.applyPhase': 'Open the ticked sections only',
+	'workshop.hints': 'Hints',
+	'workshop.hintFor': 'Hint for {section}',
+	'workshop.reveal': 'Reveal to all teams',
+	'workshop.rubric': 'Rubric (the standard that scores the teams)',
+	'workshop.rubricBuiltIn': 'Built-in 深度营销 standard',
+	'workshop.rubricUpload': 'or upload a rule pack (YAML or JSON)',
+	'workshop.rubricInvalid': 'The rule pack is not valid: {problem}'
 } satisfies Record<string, string>;

@@ -35,5 +35,18 @@ export const workshopZhCN = {
 	'workshop.lock': '锁定全部小组计划（只读）',
 	'workshop.unlock': '解锁小组计划',
 	'workshop.lockedStatus': '已锁定：小组只能查看，不能修改。',
-	'workshop.lockedBanner': '讲师已锁定此计划：你可以查看，但不能修改。'
+	'workshop.lockedBanner': '讲师已锁定此计划：你可以查看，但不能修改。',
+	'workshop.qr': '小组链接二维码（投影用）',
+	'workshop.sectionClosed': '本阶段尚未开放：可以查看，讲师稍后开放。',
+	'workshop.hintLabel': '讲师提示',
+	'workshop.phases': '阶段：可编写的章节',
+	'workshop.openAll': '开放全部章节',
+	'workshop.applyPhase': '只开放勾选的章节',
+	'workshop.hints': '提示',
+	'workshop.hintFor': '{section}的提示',
+	'workshop.reveal': '向全部小组公布',
+	'workshop.rubric': '评分标准（为各小组打分的标准）',
+	'workshop.rubricBuiltIn': '内置深度营销标准',
+	'workshop.rubricUpload': '或上传规则包（YAML 或 JSON）',
+	'workshop.rubricInvalid': '规则包无效：{problem}'
 } satisfies Record<keyof typeof workshopEn, string>;
