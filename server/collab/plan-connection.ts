@@ -19,7 +19,9 @@ import type { FrameRejectReason, ServerMetrics } from '../metrics';
 import { PlanNotFoundError, type Role } from '../persistence/store';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, MalformedMessageError, parseClientMessage } from './messages';
 import { UpdateApplyError, type DocPeer, type SharedDoc } from './shared-doc';
+import type * as Y from 'yjs';
 import { TokenBucket } from './token-bucket';
+import { isWorkshopPlan, workshopViolation } from './workshop-guard';
 import { addsNothing, decodeClientUpdate } from './update-check';
 
 /** Standard close code for a server-side failure; y-websocket reconnects after it. */
@@ -175,7 +177,12 @@ export class PlanConnection implements DocPeer {
 			log.warn('dropped an update from a viewer', { plan: this.planId, bytes: update.byteLength });
 			return;
 		}
-		this.#shared.submitUpdate(update, decoded, this).catch((error: unknown) => this.#updateFailed(error));
+		// A workshop team plan: the update may not touch closed sections or the trainer's settings.
+		const check = this.#role === 'editor' ? (doc: Y.Doc) => (isWorkshopPlan(doc) ? workshopViolation(doc, update) : null) : undefined;
+		this.#shared
+			.submitUpdate(update, decoded, this, check)
+			.then((result) => result === 'refused' && metrics.updateRejected())
+			.catch((error: unknown) => this.#updateFailed(error));
 	}
 
 	#updateFailed(error: unknown): void {

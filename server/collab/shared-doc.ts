@@ -51,7 +51,7 @@ export interface SharedDocOptions {
 }
 
 /** What became of a submitted update. */
-export type SubmitResult = 'stored' | 'unchanged' | 'discarded';
+export type SubmitResult = 'stored' | 'unchanged' | 'discarded' | 'refused';
 
 /** A stored update that decoded but that Yjs could not apply (it stays in the log; see load). */
 export class UpdateApplyError extends Error {
@@ -150,15 +150,22 @@ export class SharedDoc {
 	}
 
 	/**
-	 * Stores, applies, relays and acknowledges one update from `from` (see the header). Rejects
+	 * Stores, applies, relays and acknowledges one update from `from` (see the header); an update
+	 * `check` refuses is dropped ('refused': not stored, relayed or acknowledged). Rejects
 	 * with the store's error (nothing applied or relayed then) or an UpdateApplyError.
 	 */
-	submitUpdate(update: Uint8Array, decoded: DecodedUpdate, from: DocPeer): Promise<SubmitResult> {
+	submitUpdate(update: Uint8Array, decoded: DecodedUpdate, from: DocPeer, check?: (doc: Y.Doc) => string | null): Promise<SubmitResult> {
 		return this.#queue.run(async (): Promise<SubmitResult> => {
 			if (this.#lifecycle !== 'open') return 'discarded';
 			if (addsNothing(this.doc, decoded)) {
 				from.send(encodeSaved(this.stateVector()));
 				return 'unchanged';
+			}
+			// In the queue, so the rule sees the doc with every earlier update applied.
+			const refusal = check?.(this.doc);
+			if (refusal) {
+				this.#log.warn('dropped an update that breaks the workshop rules', { plan: this.planId, reason: refusal });
+				return 'refused';
 			}
 			await this.#dailyVersion();
 			const started = performance.now();

@@ -4,6 +4,7 @@ import { apiRequest, exportJson } from './helpers/api';
 import { eventually } from './helpers/eventually';
 import { appendParagraph } from './helpers/plan-edits';
 import { connectClient, destroyClients } from './helpers/yjs-client';
+import { planRoots, WORKSHOP_OPEN_SECTIONS_KEY, type YRow } from '../../src/lib/collab/schema/roots';
 import { cleanupTempDirs, startTestServer, type TestServer } from './helpers/server';
 
 let server: TestServer;
@@ -79,5 +80,31 @@ describe('workshops', () => {
 		expect((await apiRequest(server.url, `/api/plans/${team.planId}`, { token: team.editorToken })).json).toMatchObject({ role: 'editor' });
 		// Every team writes again.
 		expect((await apiRequest(server.url, `/api/plans/${created.teams[1]?.planId}`, { token: created.teams[1]?.editorToken })).json).toMatchObject({ role: 'editor' });
+	});
+
+	it('enforces a phase on the server: a team writes only in the open sections, never the settings', async () => {
+		const created = (await apiRequest(server.url, '/api/workshops', { method: 'POST', body: { teams: 1, case: { template: 'marketing-plan' } } })).json as {
+			id: string;
+			trainerToken: string;
+			teams: { planId: string; editorToken: string }[];
+		};
+		const info = (await apiRequest(server.url, `/api/workshops/${created.id}`, { token: created.trainerToken })).json as { teams: { planId: string; tokens: { owner: string; editor: string } }[] };
+		const team = info.teams[0] as { planId: string; tokens: { owner: string; editor: string } };
+		const wsBase = `${server.url.replace(/^http/, 'ws')}/ws`;
+		const trainer = connectClient(wsBase, team.planId, team.tokens.owner);
+		const member = connectClient(wsBase, team.planId, team.tokens.editor);
+		await eventually(() => expect(trainer.provider.synced && member.provider.synced).toBe(true));
+		planRoots(trainer.doc).meta.set(WORKSHOP_OPEN_SECTIONS_KEY, ['price']);
+		await eventually(() => expect(planRoots(member.doc).meta.get(WORKSHOP_OPEN_SECTIONS_KEY)).toEqual(['price']));
+
+		const index = (kind: string) => (planRoots(member.doc).sections.toArray() as YRow[]).findIndex((s) => s.get('kind') === kind);
+		appendParagraph(member.doc, index('price'), 'Allowed price note');
+		await eventually(() => expect(member.isSaved()).toBe(true));
+		appendParagraph(member.doc, index('situation'), 'CLOSED SECTION TEXT');
+		await eventually(() => expect(server.logs.some((e) => e.message === 'dropped an update that breaks the workshop rules')).toBe(true));
+		const stored = JSON.stringify(await exportJson(server.url, team.planId, team.tokens.owner));
+		expect(stored).toContain('Allowed price note');
+		expect(stored).not.toContain('CLOSED SECTION TEXT');
+		expect(member.isSaved()).toBe(false);
 	});
 });
