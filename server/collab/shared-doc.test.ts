@@ -86,6 +86,22 @@ describe('SharedDoc.submitUpdate', () => {
 		expect(await storedText(store)).toBe('start one two');
 	});
 
+	it('relays each update as stored, even one that waits for an earlier update, and peers converge', async () => {
+		const { store, shared, author, a, b } = await setup();
+		const first = captureUpdate(author, () => author.getText('body').insert(5, ' one'));
+		const second = captureUpdate(author, () => author.getText('body').insert(9, ' two'));
+		// `second` builds on `first`: Yjs keeps it pending until `first` arrives.
+		expect(await submit(shared, second, a)).toBe('stored');
+		expect(await submit(shared, first, a)).toBe('stored');
+		expect(b.updates()).toEqual([second, first]);
+		expect((await store.loadUpdates('p')).updates.slice(1)).toEqual([second, first]);
+		const peer = new Y.Doc();
+		for (const update of (await store.loadUpdates('p')).updates.slice(0, 1)) Y.applyUpdate(peer, update);
+		for (const update of b.updates()) Y.applyUpdate(peer, update);
+		expect(peer.getText('body').toString()).toBe('start one two');
+		expect(shared.doc.getText('body').toString()).toBe('start one two');
+	});
+
 	it('applies, relays and acknowledges nothing when the write fails', async () => {
 		const { store, shared, author, a, b } = await setup();
 		store.appendGate = () => Promise.reject(new Error('disk full'));

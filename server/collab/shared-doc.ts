@@ -4,8 +4,11 @@
  * The durability rule lives here. A client's update goes through the plan's serial queue:
  *   1. skip it if it adds nothing (acknowledge only);
  *   2. append it to the store and wait until that is durable;
- *   3. apply it to the doc — which relays it to the other peers through the doc's `update` event;
+ *   3. apply it to the doc, then relay it to the other peers;
  *   4. acknowledge the sender with MESSAGE_SAVED carrying the doc's state vector.
+ * What is relayed is the update as stored, framed once for every peer — not the doc's `update`
+ * event, which would make Yjs re-encode what it just applied on every edit. Peers converge all the
+ * same (Yjs applies any update idempotently, in any order); only this method changes the live doc.
  * So the in-memory doc never holds anything the store lacks, everything relayed or acknowledged
  * survives a crash, and updates are stored and relayed in the order they arrived. Receivers of a
  * relayed update get no acknowledgment of their own: whatever the server sends was stored first, so
@@ -103,10 +106,6 @@ export class SharedDoc {
 				this.#log.error('skipped a stored update that does not apply', { plan: this.planId, index }, error);
 			}
 		});
-		this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-			const frame = encodeSyncUpdate(update);
-			for (const peer of this.#peers.keys()) if (peer !== origin) peer.send(frame);
-		});
 		this.awareness = new awarenessProtocol.Awareness(this.doc);
 		this.awareness.setLocalState(null); // the server itself is not present in the plan
 		this.awareness.on('update', this.#relayAwareness);
@@ -179,6 +178,7 @@ export class SharedDoc {
 			} catch (error) {
 				throw new UpdateApplyError(`update does not apply (${error instanceof Error ? error.message : String(error)})`);
 			}
+			this.#relay(update, from);
 			from.send(encodeSaved(this.stateVector()));
 			if (this.wantsCompaction) await this.#compactLogged();
 			return 'stored';
@@ -245,6 +245,13 @@ export class SharedDoc {
 			// The log is intact when compaction fails; it is retried at the next threshold or unload.
 			this.#log.error('compaction failed', { plan: this.planId }, error);
 		}
+	}
+
+	#relay(update: Uint8Array, from: DocPeer): void {
+		const framed = encodeSyncUpdate(update);
+		// A Buffer, so that ws does not wrap the same bytes once per peer.
+		const frame = Buffer.from(framed.buffer, framed.byteOffset, framed.byteLength);
+		for (const peer of this.#peers.keys()) if (peer !== from) peer.send(frame);
 	}
 
 	#destroy(lifecycle: Lifecycle): void {

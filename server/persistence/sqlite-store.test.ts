@@ -1,5 +1,5 @@
-/** SQLite specifics: the file survives reopening, pragmas, migrations, revoked tokens. */
-import { mkdtempSync, rmSync } from 'node:fs';
+/** SQLite specifics: the file survives reopening, pragmas, checkpoints, migrations, revoked tokens. */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -43,6 +43,28 @@ describe('openSqliteStore', () => {
 		db.close();
 		const full = openSqliteStore({ dataDir: dir, synchronous: 'FULL' });
 		await full.close();
+	});
+
+	it('checkpoints the WAL from its worker, so appends restart it, and stops the worker on close', async () => {
+		const dir = tempDir();
+		const errors: unknown[] = [];
+		const store = openSqliteStore({ dataDir: dir, backgroundCheckpoint: { intervalMs: 10, onError: (error) => errors.push(error) } });
+		await store.createPlan({ id: 'p', title: 'T', tokens: TOKENS, initialUpdate: new Uint8Array([0, 0]) });
+		// The WAL header's checkpoint sequence number (bytes 12–15) grows each time the WAL restarts;
+		// SQLite's own checkpoint would not run before 1,000 pages, some 250 appends.
+		const restarts = (): number => readFileSync(join(dir, `${SQLITE_FILE_NAME}-wal`)).readUInt32BE(12);
+		let appended = 0;
+		while (restarts() === 0 && appended < 200) {
+			await store.appendUpdate('p', new Uint8Array([1, 2, 3]));
+			appended++;
+			await new Promise((resolve) => setTimeout(resolve, 20));
+		}
+		expect(restarts()).toBeGreaterThan(0);
+		await store.close();
+		expect(errors).toEqual([]);
+		const reopened = openSqliteStore({ dataDir: dir });
+		expect((await reopened.loadUpdates('p')).appendedCount).toBe(appended + 1);
+		await reopened.close();
 	});
 
 	it('treats a revoked token as unknown', async () => {

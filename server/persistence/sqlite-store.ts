@@ -11,6 +11,11 @@
  * better-sqlite3 is synchronous; the async methods exist so the server core is written against the
  * same interface as a networked backend. Each call runs to completion before the next starts, so a
  * statement never interleaves with another inside this process.
+ *
+ * Checkpoints: with `backgroundCheckpoint`, a worker thread checkpoints the WAL (wal-checkpointer.ts)
+ * before it reaches SQLite's automatic threshold, which is otherwise crossed inside an append —
+ * that append, and every relay queued behind it, would wait for the checkpoint's fsyncs.
+ * Durability is the same either way: a commit is durable once it is in the WAL.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +24,7 @@ import { migrateSqlite } from './sqlite-migrations';
 import { sqliteTokenRotation } from './sqlite-tokens';
 import { SqliteWorkshops } from './sqlite-workshops';
 import { SqliteVersions } from './sqlite-versions';
+import { WalCheckpointer } from './wal-checkpointer';
 import { PlanNotFoundError, ROLES, type CompactOptions, type NewPlan, type PlanInfo, type PlanStore, type Role, type StoredUpdates, type TokenGrant, type NewVersion, type VersionInfo, type Workshop } from './store';
 
 export const SQLITE_FILE_NAME = 'planbook.sqlite';
@@ -30,6 +36,11 @@ export interface SqliteStoreOptions {
 	synchronous?: SqliteSynchronous;
 	/** Clock for created/updated times (tests pass a fixed one). */
 	now?: () => Date;
+	/**
+	 * Also checkpoint the WAL from a worker thread this often (the server does); SQLite's automatic
+	 * checkpoint, inside the append that takes the WAL past 1,000 pages, is then a rare backstop.
+	 */
+	backgroundCheckpoint?: { intervalMs: number; onError: (error: unknown) => void };
 }
 
 interface PlanRow {
@@ -42,10 +53,12 @@ interface PlanRow {
 /** Opens (creating and migrating when needed) the store in `dataDir`. */
 export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
 	mkdirSync(options.dataDir, { recursive: true });
-	const db = new BetterSqlite3(join(options.dataDir, SQLITE_FILE_NAME));
+	const file = join(options.dataDir, SQLITE_FILE_NAME);
+	const synchronous = options.synchronous === 'FULL' ? 'FULL' : 'NORMAL';
+	const db = new BetterSqlite3(file);
 	try {
 		db.pragma('journal_mode = WAL');
-		db.pragma(`synchronous = ${options.synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
+		db.pragma(`synchronous = ${synchronous}`);
 		db.pragma('foreign_keys = ON');
 		// Another process (the CLI, a backup) holding a lock briefly should delay us, not fail us.
 		db.pragma('busy_timeout = 5000');
@@ -54,7 +67,9 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
 		db.close();
 		throw error;
 	}
-	return new SqliteStore(db, options.now ?? (() => new Date()));
+	const background = options.backgroundCheckpoint;
+	const checkpointer = background && new WalCheckpointer({ file, synchronous, ...background });
+	return new SqliteStore(db, options.now ?? (() => new Date()), checkpointer);
 }
 
 export class SqliteStore implements PlanStore {
@@ -65,14 +80,18 @@ export class SqliteStore implements PlanStore {
 		| 'snapshot' | 'updatesAfter' | 'upsertSnapshot' | 'deleteUpdatesUpTo' | 'setTitle' | 'deletePlan',
 		Statement
 	>;
+	/** The append as one prepared transaction: it runs per update, so it is not rebuilt per call. */
+	readonly #append: (id: string, update: Buffer) => number;
+	readonly #checkpointer: WalCheckpointer | undefined;
 	readonly #versions: SqliteVersions;
 	readonly #workshops: SqliteWorkshops;
 	readonly #rotate: (planId: string, role: Role, newToken: string) => string | null;
 	#closed = false;
 
-	constructor(db: Database, now: () => Date) {
+	constructor(db: Database, now: () => Date, checkpointer?: WalCheckpointer) {
 		this.#db = db;
 		this.#now = now;
+		this.#checkpointer = checkpointer;
 		this.#versions = new SqliteVersions(db);
 		this.#workshops = new SqliteWorkshops(db);
 		this.#rotate = sqliteTokenRotation(db, now);
@@ -94,6 +113,11 @@ export class SqliteStore implements PlanStore {
 			setTitle: db.prepare('UPDATE plans SET title = ? WHERE id = ?'),
 			deletePlan: db.prepare('DELETE FROM plans WHERE id = ?')
 		};
+		this.#append = db.transaction((id: string, update: Buffer): number => {
+			// Touch first: it tells us whether the plan exists without a second query.
+			if (this.#sql.touchPlan.run(this.#now().toISOString(), id).changes === 0) throw new PlanNotFoundError(id);
+			return Number(this.#sql.insertUpdate.run(id, update).lastInsertRowid);
+		});
 	}
 
 	async createPlan(plan: NewPlan): Promise<void> {
@@ -135,11 +159,7 @@ export class SqliteStore implements PlanStore {
 	}
 
 	async appendUpdate(id: string, update: Uint8Array): Promise<number> {
-		return this.#db.transaction((): number => {
-			// Touch first: it tells us whether the plan exists without a second query.
-			if (this.#sql.touchPlan.run(this.#now().toISOString(), id).changes === 0) throw new PlanNotFoundError(id);
-			return Number(this.#sql.insertUpdate.run(id, toBuffer(update)).lastInsertRowid);
-		})();
+		return this.#append(id, toBuffer(update));
 	}
 
 	async compact(id: string, mergedState: Uint8Array, upToSeq: number, options: CompactOptions = {}): Promise<void> {
@@ -195,6 +215,8 @@ export class SqliteStore implements PlanStore {
 	async close(): Promise<void> {
 		if (this.#closed) return;
 		this.#closed = true;
+		// The worker's connection first, so ours is the last and SQLite checkpoints the WAL away.
+		await this.#checkpointer?.stop();
 		this.#db.close();
 	}
 }
