@@ -11,7 +11,7 @@ import * as Y from 'yjs';
 import type * as decoding from 'lib0/decoding';
 import type * as encoding from 'lib0/encoding';
 import { Awareness } from 'y-protocols/awareness';
-import { WebsocketProvider } from 'y-websocket';
+import { messageSync, WebsocketProvider } from 'y-websocket';
 import {
 	INITIAL_LINK_STATE,
 	isTerminalClose,
@@ -38,12 +38,13 @@ export interface PlanConnectionOptions {
 	token: string;
 	/** `webSocketBaseUrl(location)` in the browser; `ws://127.0.0.1:<port>/ws` in tests. */
 	url: string;
-	user: PresenceUser;
+	/** Who this is, for presence; null announces nobody until `setUser` (the name is not known yet). */
+	user: PresenceUser | null;
 	/** A WebSocket implementation for Node tests; the browser's by default. */
 	WebSocketPolyfill?: typeof WebSocket;
 }
 
-type SavedHandler = (
+type SyncHandler = (
 	encoder: encoding.Encoder,
 	decoder: decoding.Decoder,
 	provider: WebsocketProvider,
@@ -63,7 +64,7 @@ export class PlanConnection {
 	constructor(options: PlanConnectionOptions) {
 		this.#doc = options.doc;
 		const awareness = new Awareness(options.doc);
-		awareness.setLocalState({ user: options.user, section: null } satisfies LocalPresence);
+		awareness.setLocalState(options.user ? ({ user: options.user, section: null } satisfies LocalPresence) : null);
 		this.#provider = new WebsocketProvider(options.url, options.planId, options.doc, {
 			connect: false,
 			awareness,
@@ -74,11 +75,12 @@ export class PlanConnection {
 			shouldReconnect: (event) => !isTerminalClose(event.code),
 			...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {})
 		});
-		const onSaved: SavedHandler = (_encoder, decoder) => {
+		const onSaved: SyncHandler = (_encoder, decoder) => {
 			this.#acked = mergeStateVectors(this.#acked, readSaved(decoder));
 			this.#checkSaved();
 		};
 		this.#provider.messageHandlers[MESSAGE_SAVED] = onSaved;
+		this.#provider.messageHandlers[messageSync] = this.#withoutEncoding(this.#provider.messageHandlers[messageSync]);
 		this.#provider.on('status', this.#onStatus);
 		this.#provider.on('sync', this.#onSync);
 		this.#provider.on('connection-close', this.#onClose);
@@ -112,7 +114,8 @@ export class PlanConnection {
 	}
 
 	setUser(user: PresenceUser): void {
-		this.awareness.setLocalStateField('user', user);
+		if (this.awareness.getLocalState() === null) this.awareness.setLocalState({ user, section: null } satisfies LocalPresence);
+		else this.awareness.setLocalStateField('user', user);
 	}
 
 	/** Publishes the section the user is writing in. */
@@ -138,6 +141,36 @@ export class PlanConnection {
 		this.awareness.destroy();
 		this.#statusListeners.clear();
 		this.#peerListeners.clear();
+	}
+
+	/**
+	 * y-websocket's sync handler, made to skip encoding what the server sends. While anyone listens
+	 * to 'update', Yjs encodes every transaction into an update; the provider listens only to pass
+	 * local edits on (it ignores its own origin), so for a whole plan arriving (2 MB: ~40 ms) that
+	 * encoding is wasted. Its listener is off while a sync message is applied, and back on as soon
+	 * as another transaction starts (an observer writing), so no local edit goes unsent. Planbook
+	 * itself follows changes with `watchChanges` (local-persistence.ts), not with 'update'.
+	 */
+	#withoutEncoding(handler: SyncHandler | undefined): SyncHandler {
+		if (!handler) throw new Error('y-websocket has no sync message handler');
+		return (encoder, decoder, provider, emitSynced, messageType) => {
+			const relay = provider._updateHandler;
+			let off = true;
+			const resume = (transaction: Y.Transaction): void => {
+				if (off && transaction.origin !== provider) {
+					off = false;
+					this.#doc.on('update', relay);
+				}
+			};
+			this.#doc.off('update', relay);
+			this.#doc.on('beforeTransaction', resume);
+			try {
+				handler(encoder, decoder, provider, emitSynced, messageType);
+			} finally {
+				this.#doc.off('beforeTransaction', resume);
+				if (off) this.#doc.on('update', relay);
+			}
+		};
 	}
 
 	#dispatch(event: LinkEvent): void {

@@ -2,7 +2,9 @@
  * Keeps a plan's Y.Doc in the browser so the plan opens and edits offline (DESIGN §2).
  *
  * - `load` applies the stored state with {@link LOCAL_ORIGIN}, so loading is not saved again.
- * - Every other update schedules a save (debounced); `flush` saves now.
+ * - Every other update schedules a save (debounced, then when the page is idle: encoding and
+ *   storing a big plan takes tens of milliseconds, which must not delay its first paint); `flush`
+ *   saves now.
  * - A save always writes the complete state (Y.encodeStateAsUpdate), never a delta, so one record
  *   rebuilds the document. When another tab wrote since our last save, its state is merged in
  *   (Y.mergeUpdates), so two tabs editing offline never overwrite each other. Saves run in order.
@@ -12,6 +14,23 @@
  */
 import * as Y from 'yjs';
 import { uuidv4 } from 'lib0/random';
+
+/**
+ * Calls `listener` with the origin of every transaction that changed `doc` (what Yjs would emit
+ * as an 'update'), without listening to 'update': Yjs encodes every transaction into an update
+ * while anyone listens, which costs tens of milliseconds for a whole plan arriving (see
+ * connection.ts). Returns the function that stops.
+ */
+export function watchChanges(doc: Y.Doc, listener: (origin: unknown) => void): () => void {
+	const onTransaction = (transaction: Y.Transaction): void => {
+		const changed =
+			transaction.deleteSet.clients.size > 0 ||
+			[...transaction.afterState].some(([client, clock]) => transaction.beforeState.get(client) !== clock);
+		if (changed) listener(transaction.origin);
+	};
+	doc.on('afterTransaction', onTransaction);
+	return () => doc.off('afterTransaction', onTransaction);
+}
 
 /** Origin of updates applied from local storage. */
 export const LOCAL_ORIGIN = Symbol('planbook.local-storage');
@@ -44,6 +63,8 @@ export interface LocalPersistenceOptions {
 	/** Where `flushUrgently` puts the latest edits; without it, urgent flushes are plain flushes. */
 	pending?: PendingStore;
 	debounceMs?: number;
+	/** Where a debounced save waits for the page to be idle (requestIdleCallback); at once by default. */
+	whenIdle?: (save: () => void) => void;
 	/** Called after each completed save (e.g. to stamp the plan's last edit). */
 	onSaved?: () => void;
 	/** A save that failed (quota, private mode); the next edit tries again. */
@@ -56,6 +77,7 @@ export class LocalDocPersistence {
 	readonly #store: LocalDocStore;
 	readonly #pending: PendingStore | null;
 	readonly #debounceMs: number;
+	readonly #whenIdle: (save: () => void) => void;
 	readonly #onSaved: () => void;
 	readonly #onError: (error: unknown) => void;
 	/** Identifies this open document as a writer of the stored record. */
@@ -64,6 +86,7 @@ export class LocalDocPersistence {
 	#dirty = false;
 	#chain: Promise<void> = Promise.resolve();
 	#destroyed = false;
+	readonly #stopWatching: () => void;
 	/** State vector of the last completed save: what a pending entry must add to it. */
 	#savedVector: Uint8Array | null = null;
 	/** Pending entries this document has applied or written, removed once a save covers them. */
@@ -77,9 +100,10 @@ export class LocalDocPersistence {
 		this.#store = options.store;
 		this.#pending = options.pending ?? null;
 		this.#debounceMs = options.debounceMs ?? SAVE_DEBOUNCE_MS;
+		this.#whenIdle = options.whenIdle ?? ((save) => save());
 		this.#onSaved = options.onSaved ?? (() => {});
 		this.#onError = options.onError ?? (() => {});
-		this.#doc.on('update', this.#onUpdate);
+		this.#stopWatching = watchChanges(this.#doc, this.#onChange);
 	}
 
 	/** Applies the stored state and any pending last-moment edits; true when there was something. */
@@ -136,12 +160,12 @@ export class LocalDocPersistence {
 
 	/** Stops listening after a last save. */
 	async destroy(): Promise<void> {
-		this.#doc.off('update', this.#onUpdate);
+		this.#stopWatching();
 		await this.flush();
 		this.#destroyed = true;
 	}
 
-	#onUpdate = (_update: Uint8Array, origin: unknown): void => {
+	#onChange = (origin: unknown): void => {
 		if (origin !== LOCAL_ORIGIN) this.#markDirty();
 	};
 
@@ -150,7 +174,8 @@ export class LocalDocPersistence {
 		if (this.#timer !== null) clearTimeout(this.#timer);
 		this.#timer = setTimeout(() => {
 			this.#timer = null;
-			void this.flush();
+			// A flush meanwhile (or destroy) leaves nothing dirty, and this save does nothing.
+			this.#whenIdle(() => void this.flush());
 		}, this.#debounceMs);
 	}
 

@@ -24,16 +24,33 @@ export function sectionOfFinding(f: Finding): SectionKind | null {
 	return null;
 }
 
+/** Runs `task` when the page is idle (requestIdleCallback in the browser); returns the cancel. */
+export type IdleScheduler = (task: () => void) => () => void;
+
+/** Runs at once: the default outside the browser, and in tests. */
+const immediately: IdleScheduler = (task) => {
+	task();
+	return () => {};
+};
+
 export class PlanChecks {
 	readonly #read: () => PlanParseResult;
+	readonly #whenIdle: IdleScheduler;
 	#timer: ReturnType<typeof setTimeout> | null = null;
+	#cancelIdle: (() => void) | null = null;
 	#report = $state.raw<CheckReport | null>(null);
 	#itemOf = $state.raw<Map<string, StandardItem>>(new Map());
 	#invalid = $state.raw<PlanIssue[]>([]);
 	#standardErrors = $state.raw<string[]>([]);
 
-	constructor(read: () => PlanParseResult) {
+	/**
+	 * @param read reads the plan from the doc (a full read: every section's text)
+	 * @param whenIdle where a scheduled run waits after its delay: reading and checking a big plan
+	 *   takes tens of milliseconds, which must not land between a plan arriving and its first paint
+	 */
+	constructor(read: () => PlanParseResult, whenIdle: IdleScheduler = immediately) {
 		this.#read = read;
+		this.#whenIdle = whenIdle;
 	}
 
 	get report(): CheckReport | null {
@@ -63,12 +80,19 @@ export class PlanChecks {
 		return this.#report?.findings.filter((f) => sectionOfFinding(f) === kind).length ?? 0;
 	}
 
-	/** Runs the checks soon; repeated calls before then run them once. */
+	/** Runs the checks soon (and when idle); repeated calls before then run them once. */
 	schedule(): void {
-		if (this.#timer !== null) return;
+		if (this.#timer !== null || this.#cancelIdle !== null) return;
 		this.#timer = setTimeout(() => {
 			this.#timer = null;
-			this.run();
+			let ran = false;
+			const cancel = this.#whenIdle(() => {
+				ran = true;
+				this.#cancelIdle = null;
+				this.run();
+			});
+			// A scheduler that ran the task at once has nothing left to cancel.
+			if (!ran) this.#cancelIdle = cancel;
 		}, CHECK_DELAY_MS);
 	}
 
@@ -93,5 +117,7 @@ export class PlanChecks {
 	destroy(): void {
 		if (this.#timer !== null) clearTimeout(this.#timer);
 		this.#timer = null;
+		this.#cancelIdle?.();
+		this.#cancelIdle = null;
 	}
 }

@@ -4,13 +4,17 @@
  * live model computed from it. Created by the editor page, one per plan; nothing is global.
  *
  * Order of opening: local state first (instant, works offline), then the socket, then a check of
- * the token with the server in the background. The doc is the only truth: every getter here is
- * derived from it and refreshed by doc observers.
+ * the token with the server in the background; a share link's token may open the socket before all
+ * that (`preconnect`), so a first visit downloads the plan while IndexedDB opens. The doc is the
+ * only truth: every getter here is derived from it and refreshed by doc observers.
+ *
+ * Work that a big plan makes slow and nobody waits for (the standards checks, storing the doc in
+ * IndexedDB) runs when the page is idle, so it never sits between a plan arriving and its first paint.
  */
 import type { Doc } from 'yjs';
 import { PlanConnection, type Awareness } from '../collab/connection';
 import type { ConnectionStatus } from '../collab/connection-status';
-import { LocalDocPersistence } from '../collab/local-persistence';
+import { LocalDocPersistence, watchChanges } from '../collab/local-persistence';
 import { readFinanceData, readPlanMeta, readVariableEntries, type PlanMetaView } from '../collab/model-inputs';
 import {
 	addDataSet,
@@ -26,7 +30,7 @@ import {
 	type YMap,
 	type YRows
 } from '../collab/plan-doc-view';
-import { addPack, readPacks, readStandardIds, removePack, setStandardIds, watchPlanForChecks } from '../collab/plan-standards';
+import { addPack, readPacks, readStandardIds, removePack, setStandardIds } from '../collab/plan-standards';
 import type { Peer, PresenceUser } from '../collab/presence';
 import type { DataSetName, PlanParseResult } from '../domain/plan/types';
 import { readPlanFromDoc, replacePlanInDoc } from '../collab/schema/plan-doc';
@@ -39,7 +43,7 @@ import { AnalysisState } from './analysis-state.svelte';
 import { CommentsState } from './comments-state.svelte';
 import { VersionsState } from './versions-state.svelte';
 import { LiveModel } from './live-model.svelte';
-import { PlanChecks } from './plan-checks.svelte';
+import { PlanChecks, type IdleScheduler } from './plan-checks.svelte';
 import { PlanStandardsState } from './plan-standards-state.svelte';
 import type { PlansApi } from './plans-api';
 import { resolvePlanAccess, shareLink } from './plan-access';
@@ -66,6 +70,19 @@ export interface PlanSessionOptions {
 	pending?: PendingUpdates;
 }
 
+/** How long idle-time work may wait for an idle moment before it runs anyway, in milliseconds. */
+const IDLE_TIMEOUT_MS = 1_000;
+
+/** requestIdleCallback where there is one (browsers), else the next task (Node tests). */
+const whenIdle: IdleScheduler = (task) => {
+	if (typeof requestIdleCallback === 'function') {
+		const handle = requestIdleCallback(() => task(), { timeout: IDLE_TIMEOUT_MS });
+		return () => cancelIdleCallback(handle);
+	}
+	const timer = setTimeout(task, 0);
+	return () => clearTimeout(timer);
+};
+
 export class PlanSession {
 	readonly id: string;
 	readonly #options: PlanSessionOptions;
@@ -86,6 +103,13 @@ export class PlanSession {
 	#token: string | null = null;
 	#stopChecks: (() => void) | null = null;
 	#connection: PlanConnection | null = null;
+	/** The token the connection was opened with. */
+	#connectedWith: string | null = null;
+	/**
+	 * True once `setUser` gave the user's name (the editor does when the stored name has loaded):
+	 * presence is announced from then on, never a placeholder name.
+	 */
+	#userKnown = false;
 	#stopWatching: (() => void) | null = null;
 	#destroyed = false;
 
@@ -122,6 +146,7 @@ export class PlanSession {
 			id: options.id,
 			store: dexieDocStore(options.db, options.now),
 			pending: options.pending,
+			whenIdle: (save) => void whenIdle(save),
 			onSaved: () => void this.#stampEdit()
 		});
 		this.live = new LiveModel({
@@ -130,12 +155,12 @@ export class PlanSession {
 			display: () => this.display,
 			outputLabel: options.outputLabel
 		});
-		const watched = watchPlanForChecks(this.#doc, () => {
+		// Not plan-standards' watchPlanForChecks: it listens to 'update' (see watchChanges).
+		this.#stopChecks = watchChanges(this.#doc, () => {
 			this.checks.schedule();
 			this.standards.refresh();
 		});
-		this.#stopChecks = watched.stop;
-		this.checks = new PlanChecks(watched.read);
+		this.checks = new PlanChecks(() => readPlanFromDoc(this.#doc), whenIdle);
 		this.analysis = new AnalysisState({
 			doc: this.#doc,
 			// One recompute per frame however many updates arrive (typing, a remote burst).
@@ -164,27 +189,44 @@ export class PlanSession {
 		});
 	}
 
+	/**
+	 * Opens the socket with a share link's token before `open` has read this browser's records:
+	 * the plan (megabytes for a big one) then downloads while IndexedDB opens. `open` keeps this
+	 * connection when it settles on the same token, and closes it when the link is refused or this
+	 * browser holds a better token.
+	 */
+	preconnect(hashToken: string | null): void {
+		if (!hashToken || this.#connection || this.#destroyed) return;
+		this.#connect(hashToken, this.#userKnown ? this.#user : null);
+	}
+
 	/** Opens the plan with the link's token (or the one this browser holds). */
 	async open(hashToken: string | null): Promise<void> {
 		const { db, api, id, now } = this.#options;
+		// This browser's copy of the plan loads while the access is resolved: both wait for
+		// IndexedDB, which is slow to open in a new profile. Without local state the plan still
+		// opens from the server; it just won't open offline.
+		const localLoaded = this.#persistence.load().catch(() => false);
 		let access: Awaited<ReturnType<typeof resolvePlanAccess>>;
 		try {
 			access = await resolvePlanAccess({ db, api, id, hashToken, now });
 		} catch {
 			// IndexedDB refused (private window, full disk): there is nowhere to keep the token.
+			this.#disconnect();
 			this.#phase = 'storage-failed';
 			return;
 		}
 		if (this.#destroyed) return;
 		if (access.kind !== 'ok') {
+			this.#disconnect();
 			this.#phase = access.kind === 'refused' ? (access.reason === 'not-found' ? 'not-found' : 'link-refused') : 'no-access';
 			return;
 		}
+		if (this.#connectedWith !== access.token) this.#disconnect();
 		this.#record = access.record;
 		this.#role = access.role;
 		this.#token = access.token;
-		// Without local state the plan still opens from the server; it just won't open offline.
-		await this.#persistence.load().catch(() => false);
+		await localLoaded;
 		if (this.#destroyed) return;
 		this.#stopWatching = watchPlanDoc(this.#doc, {
 			onSections: () => this.#refreshSections(),
@@ -196,9 +238,10 @@ export class PlanSession {
 			onMeta: () => this.#refreshMeta()
 		});
 		this.#refreshAll();
-		this.checks.run();
+		// A full read of the plan: after the first paint (a warm open has the whole plan by now).
+		this.checks.schedule();
 		this.standards.refresh();
-		this.#connect(access.token);
+		if (!this.#connection) this.#connect(access.token, this.#userKnown ? this.#user : null);
 		this.#phase = 'open';
 		await updatePlan(db, id, { lastOpenedAt: now() }).catch(() => {});
 		if (!access.verified) await this.#verify(access.token);
@@ -330,6 +373,7 @@ export class PlanSession {
 
 	setUser(user: PresenceUser): void {
 		this.#user = user;
+		this.#userKnown = true;
 		this.#connection?.setUser(user);
 	}
 
@@ -360,15 +404,17 @@ export class PlanSession {
 		this.#doc.destroy();
 	}
 
-	#connect(token: string): void {
+	/** `user` null: no presence until `setUser`. */
+	#connect(token: string, user: PresenceUser | null): void {
 		const connection = new PlanConnection({
 			doc: this.#doc,
 			planId: this.id,
 			token,
 			url: this.#options.wsUrl,
-			user: this.#user
+			user
 		});
 		this.#connection = connection;
+		this.#connectedWith = token;
 		this.#awareness = connection.awareness;
 		this.#status = connection.status;
 		connection.onStatus((status) => {
@@ -378,6 +424,17 @@ export class PlanSession {
 			this.#peers = peers;
 			void addCollaborators(this.#options.db, this.id, peers.map((p) => p.name)).catch(() => {});
 		});
+	}
+
+	/** Closes a connection `open` does not keep (see `preconnect`). */
+	#disconnect(): void {
+		if (!this.#connection) return;
+		this.#connection.destroy();
+		this.#connection = null;
+		this.#connectedWith = null;
+		this.#awareness = null;
+		this.#peers = [];
+		this.#status = { kind: 'connecting' };
 	}
 
 	/** Learns the token's role from the server; no answer changes nothing. */
