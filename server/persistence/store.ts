@@ -87,6 +87,22 @@ export interface Workshop {
 	teams: { name: string; planId: string; tokens: Readonly<Record<Role, string>> }[];
 }
 
+/** One stored update with its per-plan sequence number. */
+export interface SequencedUpdate {
+	seq: number;
+	update: Uint8Array;
+}
+
+/** What a process that may have missed updates reads to catch up (see `SharedLogStore`). */
+export interface UpdatesSince {
+	/** The snapshot, when compaction merged updates after `afterSeq` into it (apply it first). */
+	snapshot?: Uint8Array;
+	/** The updates with seq > `afterSeq` still in the log, in seq order. */
+	updates: SequencedUpdate[];
+	/** The plan's last seq now (0 when it has none). */
+	lastSeq: number;
+}
+
 export interface PlanStore {
 	/** Stores a new plan with its tokens and first state, atomically. */
 	createPlan(plan: NewPlan): Promise<void>;
@@ -127,4 +143,24 @@ export interface PlanStore {
 	/** Deletes a plan's content and description; false when it did not exist. */
 	deletePlan(id: string): Promise<boolean>;
 	close(): Promise<void>;
+}
+
+/**
+ * A store shared by several server processes (PostgreSQL). Beyond PlanStore it guarantees:
+ * - each plan's seqs are 1, 2, 3, … with no gap, committed in that order, so a process that has
+ *   applied every seq up to N knows exactly what it lacks;
+ * - `compact` may be called by any process with its own doc's state: it merges that state with
+ *   the stored snapshot and every stored update with seq ≤ upToSeq (which that doc may lack, the
+ *   bus having dropped them), so no process's compaction loses another's writes.
+ */
+export interface SharedLogStore extends PlanStore {
+	readonly shared: true;
+	/** Updates after `afterSeq` (see UpdatesSince); PlanNotFoundError for an unknown plan. */
+	updatesSince(planId: string, afterSeq: number): Promise<UpdatesSince>;
+	/** The last seq of each of these plans (plans that do not exist are left out). */
+	lastSeqs(planIds: readonly string[]): Promise<Map<string, number>>;
+}
+
+export function isSharedLogStore(store: PlanStore): store is SharedLogStore {
+	return (store as Partial<SharedLogStore>).shared === true;
 }
