@@ -3,7 +3,8 @@
  * `build/`, the WebSocket endpoint `/ws/<planId>`, the REST API `/api`, `/healthz` and `/metrics`.
  * Configuration by environment: PORT (3000), HOST (0.0.0.0), PLANBOOK_DATA_DIR (./data, created
  * when missing), PLANBOOK_SQLITE_SYNCHRONOUS, and the limits of config.ts (PLANBOOK_IDLE_UNLOAD_MS,
- * PLANBOOK_MAX_FRAME_BYTES, …).
+ * PLANBOOK_MAX_FRAME_BYTES, …). Scale-out: PLANBOOK_DATABASE_URL (plans in PostgreSQL) and
+ * PLANBOOK_REDIS_URL (several processes share plans through Redis); see README "Running at scale".
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +12,10 @@ import { loadAppHandler, MissingBuildError } from './app-handler';
 import { ConfigError, limitsFromEnv, sqliteSynchronousFromEnv } from './config';
 import { consoleLogger } from './log';
 import { startServer } from './start-server';
+import { PostgresSchemaError } from './persistence/postgres-migrations';
+import { PostgresConnectError } from './persistence/postgres-pool';
+import { BusConnectError } from './scale/redis-bus';
+import { scaleOutFromEnv } from './scale/scale-config';
 
 /** How long a graceful shutdown may take before the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -36,9 +41,11 @@ async function main(): Promise<void> {
 	const buildDir = fileURLToPath(new URL('../build', import.meta.url));
 	let limits;
 	let synchronous;
+	let scaleOut;
 	try {
 		limits = limitsFromEnv(process.env);
 		synchronous = sqliteSynchronousFromEnv(process.env);
+		scaleOut = scaleOutFromEnv(process.env);
 	} catch (error) {
 		if (error instanceof ConfigError) fail(error.message);
 		throw error;
@@ -49,15 +56,17 @@ async function main(): Promise<void> {
 		throw error;
 	});
 
-	const server = await startServer({ port, host, dataDir, handler, limits, synchronous, logger: consoleLogger() }).catch(
+	const server = await startServer({ port, host, dataDir, handler, limits, synchronous, logger: consoleLogger(), ...scaleOut }).catch(
 		(error: NodeJS.ErrnoException) => {
+			if (error instanceof BusConnectError || error instanceof PostgresConnectError || error instanceof PostgresSchemaError) fail(error.message);
 			if (error.code === 'EADDRINUSE') fail(`port ${port} is already in use; set PORT to another one.`);
 			if (error.code === 'EACCES' || error.code === 'EROFS') fail(`cannot use the data directory ${dataDir}: ${error.message}`);
 			throw error;
 		}
 	);
 	const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
-	console.log(`planbook listening on http://${shownHost}:${server.port} (data in ${dataDir})`);
+	const storage = scaleOut.databaseUrl ? `plans in PostgreSQL${scaleOut.redisUrl ? ', shared through Redis' : ''}` : `data in ${dataDir}`;
+	console.log(`planbook listening on http://${shownHost}:${server.port} (${storage})`);
 
 	let stopping = false;
 	const shutdown = (signal: NodeJS.Signals): void => {

@@ -6,6 +6,10 @@
 /** Why a WebSocket frame was refused (the `reason` label of planbook_frames_rejected_total). */
 export type FrameRejectReason = 'malformed' | 'too-large' | 'rate-limited';
 
+/** A server limit (config.ts), the `limit` label of planbook_limit_breaches_total. */
+export type LimitName = 'frame-size' | 'doc-size' | 'connections-per-address' | 'messages-per-second' | 'loaded-docs' | 'awareness-rate';
+const LIMIT_NAMES: readonly LimitName[] = ['frame-size', 'doc-size', 'connections-per-address', 'messages-per-second', 'loaded-docs', 'awareness-rate'];
+
 /** Upper bounds (seconds) of the write-latency histogram: SQLite commits take 10 µs – 10 ms. */
 const WRITE_BUCKETS = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1] as const;
 
@@ -16,9 +20,17 @@ export class ServerMetrics {
 	#updatesRejected = 0;
 	#updatesStored = 0;
 	readonly #framesRejected = new Map<FrameRejectReason, number>();
+	readonly #limitBreaches = new Map<LimitName, number>();
 	readonly #writeBuckets = WRITE_BUCKETS.map(() => 0);
 	#writeCount = 0;
 	#writeSum = 0;
+	/** Scale-out: bus messages and catch-ups from the shared store (zero on one process). */
+	#busPublished = 0;
+	#busPublishFailed = 0;
+	#busReceived = 0;
+	#busConnected: boolean | undefined;
+	#catchUps = 0;
+	#catchUpUpdates = 0;
 
 	connectionOpened(): void {
 		this.#openConnections++;
@@ -50,6 +62,11 @@ export class ServerMetrics {
 		this.#framesRejected.set(reason, (this.#framesRejected.get(reason) ?? 0) + 1);
 	}
 
+	/** A connection hit `limit` (and was closed, refused or, for presence, throttled). */
+	limitBreached(limit: LimitName): void {
+		this.#limitBreaches.set(limit, (this.#limitBreaches.get(limit) ?? 0) + 1);
+	}
+
 	/** One durable write of an update took `seconds`. */
 	updateStored(seconds: number): void {
 		this.#updatesStored++;
@@ -58,6 +75,28 @@ export class ServerMetrics {
 		WRITE_BUCKETS.forEach((bound, index) => {
 			if (seconds <= bound) this.#writeBuckets[index] = (this.#writeBuckets[index] ?? 0) + 1;
 		});
+	}
+
+	busPublished(): void {
+		this.#busPublished++;
+	}
+
+	busPublishFailed(): void {
+		this.#busPublishFailed++;
+	}
+
+	busReceived(): void {
+		this.#busReceived++;
+	}
+
+	busConnected(connected: boolean): void {
+		this.#busConnected = connected;
+	}
+
+	/** A loaded plan read `updates` updates it had missed from the shared store. */
+	caughtUp(updates: number): void {
+		this.#catchUps++;
+		this.#catchUpUpdates += updates;
 	}
 
 	get openConnections(): number {
@@ -94,6 +133,12 @@ export class ServerMetrics {
 			'WebSocket frames that closed their connection, by reason.',
 			reasons.map((reason) => `planbook_frames_rejected_total{reason="${reason}"} ${this.#framesRejected.get(reason) ?? 0}`)
 		);
+		metric(
+			'planbook_limit_breaches_total',
+			'counter',
+			'Connections that hit a server limit, by limit.',
+			LIMIT_NAMES.map((limit) => `planbook_limit_breaches_total{limit="${limit}"} ${this.#limitBreaches.get(limit) ?? 0}`)
+		);
 		const buckets = WRITE_BUCKETS.map(
 			(bound, index) => `planbook_persist_write_seconds_bucket{le="${bound}"} ${this.#writeBuckets[index] ?? 0}`
 		);
@@ -103,6 +148,20 @@ export class ServerMetrics {
 			`planbook_persist_write_seconds_sum ${this.#writeSum}`,
 			`planbook_persist_write_seconds_count ${this.#writeCount}`
 		]);
+		if (this.#busConnected !== undefined) {
+			metric('planbook_bus_connected', 'gauge', 'Whether the bus to the other processes (Redis) is connected.', [
+				`planbook_bus_connected ${this.#busConnected ? 1 : 0}`
+			]);
+			metric('planbook_bus_messages_total', 'counter', 'Bus messages, by direction.', [
+				`planbook_bus_messages_total{direction="published"} ${this.#busPublished}`,
+				`planbook_bus_messages_total{direction="publish-failed"} ${this.#busPublishFailed}`,
+				`planbook_bus_messages_total{direction="received"} ${this.#busReceived}`
+			]);
+			metric('planbook_catch_ups_total', 'counter', 'Reads of missed updates from the shared store.', [`planbook_catch_ups_total ${this.#catchUps}`]);
+			metric('planbook_catch_up_updates_total', 'counter', 'Updates applied by catch-ups (missed on the bus).', [
+				`planbook_catch_up_updates_total ${this.#catchUpUpdates}`
+			]);
+		}
 		return `${out.join('\n')}\n`;
 	}
 }

@@ -13,6 +13,12 @@ import { createHttpServer, sendJson, type HttpRoute, type NodeHandler } from './
 import { consoleLogger, type Logger } from './log';
 import { ServerMetrics } from './metrics';
 import { openSqliteStore, type SqliteSynchronous } from './persistence/sqlite-store';
+import { openPostgresStore } from './persistence/postgres-store';
+import { isSharedLogStore, type PlanStore } from './persistence/store';
+import { CatchUpPoller } from './scale/catch-up-poller';
+import type { ControlMessage } from './scale/bus-message';
+import type { DocBus } from './scale/doc-bus';
+import { openRedisBus } from './scale/redis-bus';
 
 /** Standard close code "going away": y-websocket reconnects, to this process's successor. */
 const CLOSE_GOING_AWAY = 1001;
@@ -22,6 +28,11 @@ const CLOSE_GOING_AWAY = 1001;
  * often than this measured worse, as their fsyncs then compete with the appends for the disk.
  */
 const WAL_CHECKPOINT_INTERVAL_MS = 1_000;
+/**
+ * Scale-out: how often loaded plans are compared with the database's last seqs. A plan that missed
+ * a bus message catches up within two intervals (see catch-up-poller.ts).
+ */
+const CATCH_UP_INTERVAL_MS = 1_000;
 
 export interface StartServerOptions {
 	/** 0 picks a free port (tests). */
@@ -35,6 +46,14 @@ export interface StartServerOptions {
 	limits?: Partial<ServerLimits>;
 	synchronous?: SqliteSynchronous;
 	logger?: Logger;
+	/** Scale-out: store plans in this PostgreSQL database instead of SQLite under `dataDir`. */
+	databaseUrl?: string;
+	/** PostgreSQL schema (default public; tests use one of their own). */
+	databaseSchema?: string;
+	/** Scale-out: share updates and presence with the other processes through this Redis. */
+	redisUrl?: string;
+	/** Redis channel prefix (default planbook; tests use one of their own). */
+	busPrefix?: string;
 }
 
 export interface RunningServer {
@@ -42,6 +61,8 @@ export interface RunningServer {
 	url: string;
 	port: number;
 	metrics: ServerMetrics;
+	/** Scale-out: this process's id on the bus (its Redis connections are named after it). */
+	busId?: string;
 	/** Closes sockets (1001, clients reconnect), stores and unloads every plan, closes the store. */
 	close(): Promise<void>;
 }
@@ -50,19 +71,63 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 	const limits: ServerLimits = { ...DEFAULT_LIMITS, ...options.limits };
 	const log = options.logger ?? consoleLogger();
 	const metrics = new ServerMetrics();
-	const store = openSqliteStore({
-		dataDir: options.dataDir,
-		synchronous: options.synchronous,
-		backgroundCheckpoint: {
-			intervalMs: WAL_CHECKPOINT_INTERVAL_MS,
-			onError: (error) => log.error('the WAL checkpoint worker failed; SQLite checkpoints by itself now', {}, error)
+	const store: PlanStore = options.databaseUrl
+		? await openPostgresStore({ connectionString: options.databaseUrl, schema: options.databaseSchema, log })
+		: openSqliteStore({
+				dataDir: options.dataDir,
+				synchronous: options.synchronous,
+				backgroundCheckpoint: {
+					intervalMs: WAL_CHECKPOINT_INTERVAL_MS,
+					onError: (error) => log.error('the WAL checkpoint worker failed; SQLite checkpoints by itself now', {}, error)
+				}
+			});
+	let bus: DocBus | undefined;
+	if (options.redisUrl) {
+		if (!isSharedLogStore(store)) {
+			await store.close();
+			throw new Error('a Redis bus needs a store shared by every process (PostgreSQL)');
 		}
+		bus = await openRedisBus({ url: options.redisUrl, log, metrics, prefix: options.busPrefix }).catch(async (error: unknown) => {
+			await store.close();
+			throw error;
+		});
+	}
+	const registry = new DocRegistry({
+		store,
+		metrics,
+		log,
+		idleUnloadMs: limits.idleUnloadMs,
+		compactEvery: limits.compactEvery,
+		maxLoadedDocs: limits.maxLoadedDocs,
+		maxDocBytes: limits.maxDocBytes,
+		bus
 	});
-	const registry = new DocRegistry({ store, metrics, log, idleUnloadMs: limits.idleUnloadMs, compactEvery: limits.compactEvery });
 	const endpoint = new WsEndpoint({ store, registry, limits, metrics, log });
+	let poller: CatchUpPoller | undefined;
+	if (bus && isSharedLogStore(store)) {
+		const catchUp = new CatchUpPoller({ store, loadedDocs: () => registry.loadedDocs(), intervalMs: CATCH_UP_INTERVAL_MS, log });
+		catchUp.start();
+		bus.onReconnect(() => void catchUp.catchUpAll());
+		bus.onControl((control) => applyControl(control, endpoint, registry));
+		poller = catchUp;
+	}
+	/** Acts here and tells the other processes, which act the same way (applyControl). */
+	const broadcast = (control: ControlMessage): void => {
+		applyControl(control, endpoint, registry);
+		bus?.publishControl(control);
+	};
 
 	const routes: HttpRoute[] = [
-		plansApiRoute({ store, registry, maxBodyBytes: limits.maxBodyBytes, log, onTokenRevoked: (token) => endpoint.closeToken(token, 'this share link was revoked'), onRolesChanged: (planIds) => endpoint.reconnectPlans(planIds, 'the access to this plan changed') }),
+		plansApiRoute({
+			store,
+			registry,
+			maxBodyBytes: limits.maxBodyBytes,
+			log,
+			onTokenRevoked: (token) => broadcast({ action: 'close-token', token, reason: 'this share link was revoked' }),
+			onRolesChanged: (planIds) => broadcast({ action: 'reconnect-plans', planIds: [...planIds], reason: 'the access to this plan changed' }),
+			// This process discarded the plan already; the others must too.
+			onPlanDeleted: (planId) => bus?.publishControl({ action: 'plan-deleted', planId })
+		}),
 		{ prefix: '/metrics', handle: (req, res) => sendMetrics(metrics, req.method, res) }
 	];
 	let ready = true;
@@ -82,6 +147,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 			resolve();
 		});
 	}).catch(async (error: unknown) => {
+		poller?.stop();
+		await bus?.close();
 		await store.close();
 		throw error;
 	});
@@ -95,7 +162,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 			const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
 			server.closeIdleConnections();
 			await endpoint.closeAll(CLOSE_GOING_AWAY, 'server shutting down');
+			poller?.stop();
 			await registry.close();
+			await bus?.close();
 			await store.close();
 			server.closeAllConnections();
 			await httpClosed;
@@ -103,7 +172,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 		return closing;
 	};
 
-	return { url: `http://${shownHost}:${port}`, port, metrics, close };
+	return { url: `http://${shownHost}:${port}`, port, metrics, busId: bus?.processId, close };
 }
 
 function sendMetrics(metrics: ServerMetrics, method: string | undefined, res: ServerResponse): void {
@@ -119,4 +188,16 @@ function sendMetrics(metrics: ServerMetrics, method: string | undefined, res: Se
 		'Cache-Control': 'no-store'
 	});
 	res.end(method === 'HEAD' ? undefined : text);
+}
+
+function applyControl(control: ControlMessage, endpoint: WsEndpoint, registry: DocRegistry): void {
+	switch (control.action) {
+		case 'close-token':
+			return endpoint.closeToken(control.token, control.reason);
+		case 'reconnect-plans':
+			return endpoint.reconnectPlans(control.planIds, control.reason);
+		case 'plan-deleted':
+			void registry.discard(control.planId);
+			return;
+	}
 }

@@ -36,6 +36,8 @@ export interface PlansApiOptions {
 	onTokenRevoked?: (token: string) => void;
 	/** Called with plans whose links changed role (a workshop locked), so their sockets reconnect. */
 	onRolesChanged?: (planIds: readonly string[]) => void;
+	/** Called once a plan is deleted (other processes drop it from memory too). */
+	onPlanDeleted?: (planId: string) => void;
 }
 
 
@@ -101,6 +103,7 @@ async function dispatch(options: PlansApiOptions, req: IncomingMessage, res: Ser
 		await options.store.deletePlan(planId);
 		// After the store: a socket that connects meanwhile is refused, and an update in flight fails.
 		await options.registry.discard(planId);
+		options.onPlanDeleted?.(planId);
 		options.log.info('deleted a plan', { plan: planId });
 		res.writeHead(204, { 'Cache-Control': 'no-store' });
 		res.end();

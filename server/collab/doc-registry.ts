@@ -6,11 +6,15 @@
  * Holders count references: `acquire` adds one, `release` drops it. A plan that is unloading stays
  * in `#unloading` until its compaction is stored, and a new `acquire` waits for that before loading
  * again, so the new copy always reads a store that has everything the old copy received.
+ *
+ * At most `maxLoadedDocs` plans are loaded: to load one more, an idle plan (no connection, waiting
+ * for its unload) is unloaded at once; when none is idle, `acquire` throws TooManyDocsError.
  */
 import { CLOSE } from '../../src/lib/collab/protocol';
 import type { Logger } from '../log';
 import type { ServerMetrics } from '../metrics';
 import type { PlanStore } from '../persistence/store';
+import type { DocBus } from '../scale/doc-bus';
 import { SharedDoc } from './shared-doc';
 
 export interface DocRegistryOptions {
@@ -19,6 +23,17 @@ export interface DocRegistryOptions {
 	log: Logger;
 	idleUnloadMs: number;
 	compactEvery: number;
+	/** Plans loaded at once (unlimited when unset). */
+	maxLoadedDocs?: number;
+	/** Passed to each SharedDoc: the largest stored plan. */
+	maxDocBytes?: number;
+	/** Scale-out: loaded plans also hear (and tell) the other processes. */
+	bus?: DocBus;
+}
+
+/** The process has `maxLoadedDocs` plans in use; the endpoint closes with 1013 (try again later). */
+export class TooManyDocsError extends Error {
+	override readonly name = 'TooManyDocsError';
 }
 
 interface Entry {
@@ -49,6 +64,7 @@ export class DocRegistry {
 		if (this.#closed) throw new Error('the document registry is closed');
 		let entry = this.#entries.get(planId);
 		if (!entry) {
+			this.#makeRoom();
 			const created: Entry = { loading: this.#load(planId), refs: 0 };
 			this.#entries.set(planId, created);
 			created.loading.then(
@@ -84,6 +100,13 @@ export class DocRegistry {
 		entry.idleTimer.unref();
 	}
 
+	/** The plans loaded now (scale-out catch-up polls them). */
+	loadedDocs(): SharedDoc[] {
+		const docs: SharedDoc[] = [];
+		for (const entry of this.#entries.values()) if (entry.shared?.isOpen) docs.push(entry.shared);
+		return docs;
+	}
+
 	/** The plan's doc if it is loaded now (for reads such as export; takes no reference). */
 	loaded(planId: string): SharedDoc | undefined {
 		const shared = this.#entries.get(planId)?.shared;
@@ -99,6 +122,7 @@ export class DocRegistry {
 		const shared = await entry.loading.catch(() => undefined);
 		if (!shared) return;
 		shared.discard(CLOSE.unknownPlan, 'this plan was deleted');
+		this.#options.bus?.unsubscribePlan(planId);
 		this.#options.metrics.docUnloaded();
 	}
 
@@ -114,12 +138,35 @@ export class DocRegistry {
 		await Promise.all(this.#unloading.values());
 	}
 
+	/** Unloads an idle plan when the registry is full; throws TooManyDocsError when none is idle. */
+	#makeRoom(): void {
+		const max = this.#options.maxLoadedDocs ?? Number.POSITIVE_INFINITY;
+		if (this.#entries.size < max) return;
+		for (const [planId, entry] of this.#entries) {
+			if (entry.refs > 0 || !entry.shared) continue;
+			clearTimeout(entry.idleTimer);
+			this.#unload(planId, entry);
+			return;
+		}
+		throw new TooManyDocsError(`${this.#entries.size} plans are open, the most this server loads at once`);
+	}
+
 	async #load(planId: string): Promise<SharedDoc> {
 		await this.#unloading.get(planId);
-		const { store, metrics, log, compactEvery } = this.#options;
+		const { store, metrics, log, compactEvery, bus } = this.#options;
 		const stored = await store.loadUpdates(planId);
-		const shared = new SharedDoc({ planId, stored, store, metrics, log, compactEvery });
+		const shared = new SharedDoc({ planId, stored, store, metrics, log, compactEvery, bus, maxDocBytes: this.#options.maxDocBytes });
 		metrics.docLoaded();
+		if (bus) {
+			bus.subscribePlan(planId, {
+				update: (seq, update) => {
+					shared.receiveRemote(seq, update).catch((error: unknown) => log.error('applying a bus update failed', { plan: planId }, error));
+				},
+				awareness: (update) => shared.receiveRemoteAwareness(update)
+			});
+			// What other processes stored between our read and the subscription was published unheard.
+			shared.catchUp().catch((error: unknown) => log.error('catching up after load failed', { plan: planId }, error));
+		}
 		if (shared.wantsCompaction) {
 			// A crash left a long log behind: merge it now, so the next load is quick.
 			shared.compact().catch((error: unknown) => log.error('compaction after load failed', { plan: planId }, error));
@@ -139,6 +186,7 @@ export class DocRegistry {
 					try {
 						await shared.unload();
 					} finally {
+						this.#options.bus?.unsubscribePlan(planId);
 						metrics.docUnloaded();
 					}
 				},

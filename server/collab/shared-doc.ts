@@ -14,9 +14,18 @@
  * relayed update get no acknowledgment of their own: whatever the server sends was stored first, so
  * clients count the clocks they receive from the server as saved (src/lib/collab/connection.ts).
  *
+ * Scale-out (a SharedLogStore and a DocBus): a stored update is also published to the other
+ * processes, which apply and relay it without storing it again (it is stored). Each update carries
+ * its per-plan seq; a process that finds a gap in the seqs it has — the bus dropped a message, or
+ * was down — reads what it lacks from the store (`catchUp`), so every process converges on the store.
+ *
  * Awareness (presence) is never stored: it is relayed to every peer — the sender included, as
  * @y/websocket-server does, because y-websocket clients treat 30 s without any message as a dead
- * connection and a lone editor's own renewed state is what keeps its socket alive.
+ * connection and a lone editor's own renewed state is what keeps its socket alive — coalesced
+ * into one frame per plan per interval (awareness-relay.ts).
+ *
+ * Size: an update that adds content beyond `maxDocBytes` (snapshot + log) is refused ('too-large')
+ * after one compaction to make sure; deletions are always stored, they shrink the next snapshot.
  */
 import { randomUUID } from 'node:crypto';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -25,8 +34,11 @@ import { planRoots } from '../../src/lib/collab/schema/roots';
 import { encodeSaved } from '../../src/lib/collab/protocol';
 import type { Logger } from '../log';
 import type { ServerMetrics } from '../metrics';
-import type { PlanStore, StoredUpdates } from '../persistence/store';
-import { encodeAwareness, encodeSyncUpdate } from './messages';
+import { isSharedLogStore, type PlanStore, type SharedLogStore, type StoredUpdates } from '../persistence/store';
+import type { DocBus } from '../scale/doc-bus';
+import { SeqTracker } from '../scale/seq-tracker';
+import { AwarenessRelay } from './awareness-relay';
+import { encodeSyncUpdate } from './messages';
 import { SerialQueue } from './serial-queue';
 import { addsNothing, type DecodedUpdate } from './update-check';
 
@@ -51,10 +63,19 @@ export interface SharedDocOptions {
 	compactEvery: number;
 	/** Clock of the daily automatic versions (tests pass a fixed one). */
 	now?: () => Date;
+	/** Largest stored plan, snapshot + log (bytes); unlimited when unset. */
+	maxDocBytes?: number;
+	/** The other processes serving this plan (scale-out); needs a SharedLogStore. */
+	bus?: DocBus;
 }
 
+/** Origin of what came from another process over the bus or the store (not a local peer). */
+const REMOTE = Symbol('remote');
+/** How long a gap in the seqs may last before the missing updates are read from the store. */
+const GAP_GRACE_MS = 300;
+
 /** What became of a submitted update. */
-export type SubmitResult = 'stored' | 'unchanged' | 'discarded' | 'refused';
+export type SubmitResult = 'stored' | 'unchanged' | 'discarded' | 'refused' | 'too-large';
 
 /** A stored update that decoded but that Yjs could not apply (it stays in the log; see load). */
 export class UpdateApplyError extends Error {
@@ -83,6 +104,13 @@ export class SharedDoc {
 	#appendedBytes: number;
 	#snapshotBytes: number;
 	#lifecycle: Lifecycle = 'open';
+	readonly #maxDocBytes: number;
+	readonly #awarenessRelay: AwarenessRelay;
+	/** Scale-out only: the bus, the shared log and the seqs this doc holds. */
+	readonly #bus: DocBus | undefined;
+	readonly #sharedLog: SharedLogStore | undefined;
+	readonly #seqs: SeqTracker | undefined;
+	#gapTimer: NodeJS.Timeout | undefined;
 
 	constructor(options: SharedDocOptions) {
 		this.planId = options.planId;
@@ -91,6 +119,7 @@ export class SharedDoc {
 		this.#log = options.log;
 		this.#now = options.now;
 		this.#compactEvery = options.compactEvery;
+		this.#maxDocBytes = options.maxDocBytes ?? Number.POSITIVE_INFINITY;
 		this.#lastSeq = options.stored.lastSeq;
 		const { updates, appendedCount } = options.stored;
 		this.#appendedCount = appendedCount;
@@ -108,7 +137,19 @@ export class SharedDoc {
 		});
 		this.awareness = new awarenessProtocol.Awareness(this.doc);
 		this.awareness.setLocalState(null); // the server itself is not present in the plan
+		this.#awarenessRelay = new AwarenessRelay({
+			awareness: this.awareness,
+			broadcast: (frame) => {
+				for (const peer of this.#peers.keys()) peer.send(frame);
+			}
+		});
 		this.awareness.on('update', this.#relayAwareness);
+		if (options.bus && isSharedLogStore(options.store)) {
+			this.#bus = options.bus;
+			this.#sharedLog = options.store;
+			this.#seqs = new SeqTracker(options.stored.lastSeq);
+			this.awareness.on('update', this.#publishAwareness);
+		}
 	}
 
 	get peerCount(): number {
@@ -150,7 +191,8 @@ export class SharedDoc {
 
 	/**
 	 * Stores, applies, relays and acknowledges one update from `from` (see the header); an update
-	 * `check` refuses is dropped ('refused': not stored, relayed or acknowledged). Rejects
+	 * `check` refuses is dropped ('refused': not stored, relayed or acknowledged), as is one that
+	 * would make the plan larger than `maxDocBytes` ('too-large'). Rejects
 	 * with the store's error (nothing applied or relayed then) or an UpdateApplyError.
 	 */
 	submitUpdate(update: Uint8Array, decoded: DecodedUpdate, from: DocPeer, check?: (doc: Y.Doc) => string | null): Promise<SubmitResult> {
@@ -166,9 +208,11 @@ export class SharedDoc {
 				this.#log.warn('dropped an update that breaks the workshop rules', { plan: this.planId, reason: refusal });
 				return 'refused';
 			}
+			if (await this.#wouldExceedSize(update, decoded)) return 'too-large';
 			await this.#dailyVersion();
 			const started = performance.now();
-			this.#lastSeq = await this.#store.appendUpdate(this.planId, update);
+			const seq = await this.#store.appendUpdate(this.planId, update);
+			this.#lastSeq = Math.max(this.#lastSeq, seq);
 			this.#metrics.updateStored((performance.now() - started) / 1000);
 			this.#appendedCount++;
 			this.#appendedBytes += update.byteLength;
@@ -180,9 +224,103 @@ export class SharedDoc {
 			}
 			this.#relay(update, from);
 			from.send(encodeSaved(this.stateVector()));
+			if (this.#seqs) {
+				this.#seqs.add(seq);
+				this.#bus?.publishUpdate(this.planId, seq, update);
+				if (this.#seqs.hasGap) this.#scheduleGapCatchUp();
+			}
 			if (this.wantsCompaction) await this.#compactLogged();
 			return 'stored';
 		});
+	}
+
+	/**
+	 * Scale-out: an update another process stored, heard on the bus. Applied and relayed to every
+	 * local peer (it is stored already), in the queue like local updates.
+	 */
+	receiveRemote(seq: number, update: Uint8Array): Promise<void> {
+		return this.#queue.run(async () => {
+			const seqs = this.#seqs;
+			if (this.#lifecycle !== 'open' || !seqs || seqs.has(seq)) return;
+			try {
+				Y.applyUpdate(this.doc, update, REMOTE);
+			} catch (error) {
+				// Stored by a process that checked it, so this is a bug or a corrupt message: read the store.
+				this.#log.error('an update from another process does not apply', { plan: this.planId, seq }, error);
+				this.#scheduleGapCatchUp();
+				return;
+			}
+			seqs.add(seq);
+			this.#lastSeq = Math.max(this.#lastSeq, seq);
+			this.#relay(update, null);
+			if (seqs.hasGap) this.#scheduleGapCatchUp();
+		});
+	}
+
+	/** Scale-out: presence of another process's clients, relayed to the local peers. */
+	receiveRemoteAwareness(update: Uint8Array): void {
+		if (this.#lifecycle !== 'open') return;
+		try {
+			awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE);
+		} catch (error) {
+			this.#log.warn('dropped presence from another process that does not decode', { plan: this.planId, reason: String(error) });
+		}
+	}
+
+	/** Scale-out: the last seq this doc holds with nothing missing below it. */
+	get seqWatermark(): number | undefined {
+		return this.#seqs?.watermark;
+	}
+
+	/**
+	 * Scale-out: reads from the store every update this doc lacks (the bus dropped it, or was down),
+	 * applies it and relays the change to the local peers. Resolves with how many updates it read.
+	 */
+	catchUp(): Promise<number> {
+		return this.#queue.run(async () => {
+			const seqs = this.#seqs;
+			const log = this.#sharedLog;
+			if (this.#lifecycle !== 'open' || !seqs || !log) return 0;
+			const since = await log.updatesSince(this.planId, seqs.watermark);
+			if (this.#lifecycle !== 'open') return 0;
+			const missing = since.updates.filter(({ seq }) => !seqs.has(seq));
+			if (!since.snapshot && missing.length === 0) {
+				seqs.advanceTo(since.lastSeq);
+				return 0;
+			}
+			// Relay exactly what changed, as Yjs reports it, rather than the (possibly large) snapshot.
+			const changes: Uint8Array[] = [];
+			const collect = (update: Uint8Array, origin: unknown): void => {
+				if (origin === REMOTE) changes.push(update);
+			};
+			this.doc.on('update', collect);
+			try {
+				for (const update of [...(since.snapshot ? [since.snapshot] : []), ...missing.map((m) => m.update)]) {
+					try {
+						Y.applyUpdate(this.doc, update, REMOTE);
+					} catch (error) {
+						this.#log.error('skipped a stored update that does not apply', { plan: this.planId }, error);
+					}
+				}
+			} finally {
+				this.doc.off('update', collect);
+			}
+			seqs.advanceTo(since.lastSeq);
+			this.#lastSeq = Math.max(this.#lastSeq, since.lastSeq);
+			for (const change of changes) this.#relay(change, null);
+			this.#metrics.caughtUp(missing.length);
+			return missing.length;
+		});
+	}
+
+	#scheduleGapCatchUp(): void {
+		if (this.#gapTimer) return;
+		this.#gapTimer = setTimeout(() => {
+			this.#gapTimer = undefined;
+			if (!this.#seqs?.hasGap) return; // the bus delivered the missing updates meanwhile
+			this.catchUp().catch((error: unknown) => this.#log.error('catching up from the store failed', { plan: this.planId }, error));
+		}, GAP_GRACE_MS);
+		this.#gapTimer.unref();
 	}
 
 	/**
@@ -247,7 +385,19 @@ export class SharedDoc {
 		}
 	}
 
-	#relay(update: Uint8Array, from: DocPeer): void {
+	/**
+	 * True when storing `update` would make the plan (snapshot + log) larger than `maxDocBytes`,
+	 * even after compacting first (the log may weigh more than what it adds to the snapshot). An
+	 * update without new structs only deletes: it is let through, so a full plan can be trimmed.
+	 */
+	async #wouldExceedSize(update: Uint8Array, decoded: DecodedUpdate): Promise<boolean> {
+		const fits = (): boolean => this.#snapshotBytes + this.#appendedBytes + update.byteLength <= this.#maxDocBytes;
+		if (fits() || decoded.structs.every((struct) => struct instanceof Y.Skip)) return false;
+		await this.#compactLogged();
+		return !fits();
+	}
+
+	#relay(update: Uint8Array, from: DocPeer | null): void {
 		const framed = encodeSyncUpdate(update);
 		// A Buffer, so that ws does not wrap the same bytes once per peer.
 		const frame = Buffer.from(framed.buffer, framed.byteOffset, framed.byteLength);
@@ -256,11 +406,25 @@ export class SharedDoc {
 
 	#destroy(lifecycle: Lifecycle): void {
 		this.#lifecycle = lifecycle;
+		clearTimeout(this.#gapTimer);
 		this.#peers.clear();
+		this.awareness.off('update', this.#publishAwareness);
 		this.awareness.off('update', this.#relayAwareness);
+		this.#awarenessRelay.destroy();
 		this.awareness.destroy();
 		this.doc.destroy();
 	}
+
+	/** Scale-out: publishes the presence of local clients (not what came from the bus). */
+	readonly #publishAwareness = (
+		{ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+		origin: unknown
+	): void => {
+		if (origin === REMOTE || !this.#bus) return;
+		const changed = [...added, ...updated, ...removed];
+		if (changed.length === 0) return;
+		this.#bus.publishAwareness(this.planId, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+	};
 
 	readonly #relayAwareness = (
 		{ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
@@ -271,9 +435,6 @@ export class SharedDoc {
 			for (const client of added) announced.add(client);
 			for (const client of removed) announced.delete(client);
 		}
-		const changed = [...added, ...updated, ...removed];
-		if (changed.length === 0) return;
-		const frame = encodeAwareness(this.awareness, changed);
-		for (const peer of this.#peers.keys()) peer.send(frame);
+		this.#awarenessRelay.add([...added, ...updated, ...removed]);
 	};
 }

@@ -1,16 +1,25 @@
 /**
- * Checks on a client's Yjs update before it is stored: that it decodes at all (a malformed update
- * must never enter the log, where it would break every later load), and whether it adds anything to
- * the doc. The second check matters because y-websocket clients answer our sync step 1 with their
- * whole delete set on every (re)connect; storing those no-op updates would grow the log for nothing.
+ * Checks on a client's Yjs update before it is stored: that it stays within sane bounds and
+ * decodes at all (a crafted or malformed update must never enter the log, where it would break or
+ * bloat every later load; see update-scan.ts), and whether it adds anything to the doc. The last
+ * check matters because y-websocket clients answer our sync step 1 with their whole delete set on
+ * every (re)connect; storing those no-op updates would grow the log for nothing.
  */
 import * as Y from 'yjs';
+import { DEFAULT_LIMITS } from '../config';
 import { MalformedMessageError } from './messages';
+import { scanUpdate, updateLimitsFor, type UpdateLimits } from './update-scan';
 
 export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
 
-/** Decodes a Yjs (v1) update fully, or throws MalformedMessageError. */
-export function decodeClientUpdate(update: Uint8Array): DecodedUpdate {
+const DEFAULT_UPDATE_LIMITS = updateLimitsFor(DEFAULT_LIMITS.maxFrameBytes);
+
+/**
+ * Decodes a Yjs (v1) update fully, or throws MalformedMessageError: first a bounded walk that
+ * refuses crafted counts and clocks (scanUpdate), then Yjs' own decoder.
+ */
+export function decodeClientUpdate(update: Uint8Array, limits: UpdateLimits = DEFAULT_UPDATE_LIMITS): DecodedUpdate {
+	scanUpdate(update, limits);
 	try {
 		return Y.decodeUpdate(update);
 	} catch (error) {

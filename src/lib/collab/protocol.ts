@@ -10,7 +10,10 @@
  *
  * Close codes (4400–4499 tell y-websocket's provider not to reconnect, like HTTP 4xx):
  *   4400 malformed message · 4401 missing or unknown token · 4403 not allowed for this role ·
- *   4404 unknown plan · 4413 frame or document too large · 4429 too many messages.
+ *   4404 unknown plan · 4413 frame too large · 4422 the plan would exceed the stored-size limit ·
+ *   4429 too many messages (planbook's client retries this one after a pause).
+ * And one standard code for a passing refusal, after which the client backs off and reconnects:
+ *   1013 try again later (too many plans open on the server, too many connections from one address).
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -28,7 +31,9 @@ export const CLOSE = {
 	forbidden: 4403,
 	unknownPlan: 4404,
 	tooLarge: 4413,
-	rateLimited: 4429
+	docTooLarge: 4422,
+	rateLimited: 4429,
+	tryAgainLater: 1013
 } as const;
 
 export function encodeSaved(stateVector: Uint8Array): Uint8Array {

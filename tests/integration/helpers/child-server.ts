@@ -1,9 +1,12 @@
-/** Runs child-server-entry.ts through tsx in a child process and waits until it listens. */
+/**
+ * Runs child-server-entry.ts in a child process and waits until it listens. Node itself runs the
+ * entry with tsx's loader (`node --import tsx`), not the tsx CLI, which would run the server in a
+ * grandchild that survives a SIGKILL of the process we hold.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const TSX = `${ROOT}node_modules/.bin/tsx`;
 const ENTRY = fileURLToPath(new URL('./child-server-entry.ts', import.meta.url));
 
 export interface ChildServer {
@@ -14,10 +17,11 @@ export interface ChildServer {
 	kill9(): Promise<void>;
 }
 
-export async function spawnChildServer(dataDir: string, startTimeoutMs = 20_000): Promise<ChildServer> {
-	const child = spawn(TSX, [ENTRY], {
+/** `env` adds settings (limits, scale-out URLs, PORT to reuse a port after a kill). */
+export async function spawnChildServer(dataDir: string, startTimeoutMs = 20_000, env: Record<string, string> = {}): Promise<ChildServer> {
+	const child = spawn(process.execPath, ['--import', 'tsx', ENTRY], {
 		cwd: ROOT,
-		env: { ...process.env, PLANBOOK_DATA_DIR: dataDir },
+		env: { ...process.env, ...env, PLANBOOK_DATA_DIR: dataDir },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let stderr = '';
