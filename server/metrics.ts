@@ -10,10 +10,6 @@ export type FrameRejectReason = 'malformed' | 'too-large' | 'rate-limited';
 export type LimitName = 'frame-size' | 'doc-size' | 'connections-per-address' | 'messages-per-second' | 'loaded-docs' | 'awareness-rate';
 const LIMIT_NAMES: readonly LimitName[] = ['frame-size', 'doc-size', 'connections-per-address', 'messages-per-second', 'loaded-docs', 'awareness-rate'];
 
-/** A server limit (config.ts), the `limit` label of planbook_limit_breaches_total. */
-export type LimitName = 'frame-size' | 'doc-size' | 'connections-per-address' | 'messages-per-second' | 'loaded-docs' | 'awareness-rate';
-const LIMIT_NAMES: readonly LimitName[] = ['frame-size', 'doc-size', 'connections-per-address', 'messages-per-second', 'loaded-docs', 'awareness-rate'];
-
 /** Upper bounds (seconds) of the write-latency histogram: SQLite commits take 10 µs – 10 ms. */
 const WRITE_BUCKETS = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1] as const;
 
@@ -24,7 +20,6 @@ export class ServerMetrics {
 	#updatesRejected = 0;
 	#updatesStored = 0;
 	readonly #framesRejected = new Map<FrameRejectReason, number>();
-	readonly #limitBreaches = new Map<LimitName, number>();
 	readonly #limitBreaches = new Map<LimitName, number>();
 	readonly #writeBuckets = WRITE_BUCKETS.map(() => 0);
 	#writeCount = 0;
@@ -65,11 +60,6 @@ export class ServerMetrics {
 
 	frameRejected(reason: FrameRejectReason): void {
 		this.#framesRejected.set(reason, (this.#framesRejected.get(reason) ?? 0) + 1);
-	}
-
-	/** A connection hit `limit` (and was closed, refused or, for presence, throttled). */
-	limitBreached(limit: LimitName): void {
-		this.#limitBreaches.set(limit, (this.#limitBreaches.get(limit) ?? 0) + 1);
 	}
 
 	/** A connection hit `limit` (and was closed, refused or, for presence, throttled). */
@@ -142,12 +132,6 @@ export class ServerMetrics {
 			'counter',
 			'WebSocket frames that closed their connection, by reason.',
 			reasons.map((reason) => `planbook_frames_rejected_total{reason="${reason}"} ${this.#framesRejected.get(reason) ?? 0}`)
-		);
-		metric(
-			'planbook_limit_breaches_total',
-			'counter',
-			'Connections that hit a server limit, by limit.',
-			LIMIT_NAMES.map((limit) => `planbook_limit_breaches_total{limit="${limit}"} ${this.#limitBreaches.get(limit) ?? 0}`)
 		);
 		metric(
 			'planbook_limit_breaches_total',
