@@ -5,9 +5,11 @@
  *   stored state vector, so a client whose state is already stored becomes "saved" at once;
  * - sync step 2 / update: decoded, then handed to the shared doc (store → apply → relay → ack);
  *   a viewer's updates are dropped and logged, never stored or relayed;
- * - awareness: applied and relayed (viewers too); query-awareness: all states.
+ * - awareness: applied and relayed (viewers too), at most `awarenessPerSecond` (beyond: dropped,
+ *   counted, the socket stays); query-awareness: all states.
  * Anything malformed closes this socket only (4400), with the reason logged; a flood closes it with
- * 4429, an over-long frame with 4413. The stored plan is never touched by a refused frame.
+ * 4429, an over-long frame with 4413, an update that would make the plan too large with 4422. The
+ * stored plan is never touched by a refused frame.
  */
 import { EventEmitter } from 'node:events';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -15,7 +17,7 @@ import { WebSocket, type RawData } from 'ws';
 import { CLOSE, encodeSaved } from '../../src/lib/collab/protocol';
 import type { ServerLimits } from '../config';
 import type { Logger } from '../log';
-import type { FrameRejectReason, ServerMetrics } from '../metrics';
+import type { FrameRejectReason, LimitName, ServerMetrics } from '../metrics';
 import { PlanNotFoundError, type Role } from '../persistence/store';
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, MalformedMessageError, parseClientMessage } from './messages';
 import { UpdateApplyError, type DocPeer, type SharedDoc } from './shared-doc';
@@ -23,11 +25,14 @@ import type * as Y from 'yjs';
 import { TokenBucket } from './token-bucket';
 import { isWorkshopPlan, workshopViolation } from './workshop-guard';
 import { addsNothing, decodeClientUpdate } from './update-check';
+import { updateLimitsFor, type UpdateLimits } from './update-scan';
 
 /** Standard close code for a server-side failure; y-websocket reconnects after it. */
 const CLOSE_INTERNAL_ERROR = 1011;
 /** Outgoing bytes a socket may have queued before we give up on it. */
 const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
+/** Dropped presence is logged once per socket per this interval, not once per message. */
+const AWARENESS_DROP_LOG_MS = 10_000;
 
 export interface PlanConnectionOptions {
 	socket: WebSocket;
@@ -35,7 +40,7 @@ export interface PlanConnectionOptions {
 	role: Role;
 	/** The share token the socket was opened with (so revoking it can close the socket). */
 	token?: string;
-	limits: Pick<ServerLimits, 'maxFrameBytes' | 'messagesPerSecond' | 'messageBurst' | 'pingIntervalMs'>;
+	limits: Pick<ServerLimits, 'maxFrameBytes' | 'messagesPerSecond' | 'messageBurst' | 'pingIntervalMs' | 'awarenessPerSecond' | 'awarenessBurst'>;
 	metrics: ServerMetrics;
 	log: Logger;
 	/** Called once, when the socket has closed (for whatever reason). */
@@ -48,6 +53,11 @@ export class PlanConnection implements DocPeer {
 	readonly #role: Role;
 	readonly #options: PlanConnectionOptions;
 	readonly #bucket: TokenBucket;
+	readonly #awarenessBucket: TokenBucket;
+	readonly #updateLimits: UpdateLimits;
+	/** Presence messages dropped since the last log line about them, and when that was. */
+	#awarenessDropped = 0;
+	#awarenessDropLoggedAt = Number.NEGATIVE_INFINITY;
 	#pingTimer?: NodeJS.Timeout;
 	#alive = true;
 	/** Set when we decided to close: later frames are ignored. */
@@ -59,6 +69,8 @@ export class PlanConnection implements DocPeer {
 		this.#shared = options.shared;
 		this.#role = options.role;
 		this.#bucket = new TokenBucket(options.limits.messagesPerSecond, options.limits.messageBurst);
+		this.#awarenessBucket = new TokenBucket(options.limits.awarenessPerSecond, options.limits.awarenessBurst);
+		this.#updateLimits = updateLimitsFor(options.limits.maxFrameBytes);
 	}
 
 	get planId(): string {
@@ -80,7 +92,7 @@ export class PlanConnection implements DocPeer {
 		});
 		socket.on('error', (error) => this.#options.log.warn('socket error', { plan: this.planId, reason: error.message }));
 		socket.once('close', () => this.#onClose());
-		closeOverlongFramesWith4413(socket, () => this.#reject('too-large', CLOSE.tooLarge, 'frame too large'));
+		closeOverlongFramesWith4413(socket, () => this.#reject('too-large', CLOSE.tooLarge, 'frame too large', 'frame-size'));
 		this.#pingTimer = setInterval(() => this.#ping(), this.#options.limits.pingIntervalMs);
 		this.#pingTimer.unref();
 
@@ -119,10 +131,10 @@ export class PlanConnection implements DocPeer {
 	#onMessage(data: RawData, isBinary: boolean): void {
 		if (this.#closing) return;
 		this.#alive = true;
-		if (!this.#bucket.take()) return this.#reject('rate-limited', CLOSE.rateLimited, 'too many messages');
+		if (!this.#bucket.take()) return this.#reject('rate-limited', CLOSE.rateLimited, 'too many messages', 'messages-per-second');
 		const frame = toBytes(data);
 		// ws enforces maxPayload already; this guards fragmented messages and other configurations.
-		if (frame.byteLength > this.#options.limits.maxFrameBytes) return this.#reject('too-large', CLOSE.tooLarge, 'frame too large');
+		if (frame.byteLength > this.#options.limits.maxFrameBytes) return this.#reject('too-large', CLOSE.tooLarge, 'frame too large', 'frame-size');
 		if (!isBinary) return this.#reject('malformed', CLOSE.malformed, 'text frames are not part of the protocol');
 		try {
 			this.#handle(frame);
@@ -146,6 +158,7 @@ export class PlanConnection implements DocPeer {
 			case 'update':
 				return this.#receiveUpdate(message.update);
 			case 'awareness':
+				if (!this.#awarenessBucket.take()) return this.#dropAwareness();
 				try {
 					awarenessProtocol.applyAwarenessUpdate(shared.awareness, message.update, this);
 				} catch (error) {
@@ -165,7 +178,7 @@ export class PlanConnection implements DocPeer {
 		metrics.updateReceived();
 		let decoded;
 		try {
-			decoded = decodeClientUpdate(update);
+			decoded = decodeClientUpdate(update, this.#updateLimits);
 		} catch (error) {
 			metrics.updateRejected();
 			throw error;
@@ -181,7 +194,10 @@ export class PlanConnection implements DocPeer {
 		const check = this.#role === 'editor' ? (doc: Y.Doc) => (isWorkshopPlan(doc) ? workshopViolation(doc, update) : null) : undefined;
 		this.#shared
 			.submitUpdate(update, decoded, this, check)
-			.then((result) => result === 'refused' && metrics.updateRejected())
+			.then((result) => {
+				if (result === 'refused' || result === 'too-large') metrics.updateRejected();
+				if (result === 'too-large') this.#breach('doc-size', CLOSE.docTooLarge, 'the plan would exceed the largest size this server stores');
+			})
 			.catch((error: unknown) => this.#updateFailed(error));
 	}
 
@@ -199,11 +215,35 @@ export class PlanConnection implements DocPeer {
 		}
 	}
 
-	#reject(reason: FrameRejectReason, code: number, message: string): void {
+	#reject(reason: FrameRejectReason, code: number, message: string, limit?: LimitName): void {
 		if (this.#closing) return;
 		this.#options.metrics.frameRejected(reason);
-		this.#options.log.warn('closing a socket', { plan: this.planId, code, reason: message });
+		if (limit) this.#options.metrics.limitBreached(limit);
+		this.#options.log.warn('closing a socket', { plan: this.planId, code, reason: message, limit });
 		this.close(code, message);
+	}
+
+	/** A limit that is no frame's fault alone (the plan's size): logged, counted, socket closed. */
+	#breach(limit: LimitName, code: number, message: string): void {
+		if (this.#closing) return;
+		this.#options.metrics.limitBreached(limit);
+		this.#options.log.warn('closing a socket', { plan: this.planId, code, reason: message, limit });
+		this.close(code, message);
+	}
+
+	/**
+	 * Presence beyond the socket's rate: dropped without closing (presence is renewed anyway, and a
+	 * cursor moved fast is no fault), counted, and logged once per interval per socket.
+	 */
+	#dropAwareness(): void {
+		const { metrics, log } = this.#options;
+		metrics.limitBreached('awareness-rate');
+		this.#awarenessDropped++;
+		const now = performance.now();
+		if (now - this.#awarenessDropLoggedAt < AWARENESS_DROP_LOG_MS) return;
+		log.warn('dropping presence sent too fast', { plan: this.planId, dropped: this.#awarenessDropped, limit: 'awareness-rate' });
+		this.#awarenessDropLoggedAt = now;
+		this.#awarenessDropped = 0;
 	}
 
 	#ping(): void {

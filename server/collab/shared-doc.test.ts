@@ -3,7 +3,7 @@
  * applied, relayed or acknowledged; updates are stored and relayed in arrival order.
  */
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { isCoveredBy } from '../../src/lib/collab/protocol';
 import { silentLogger } from '../log';
@@ -163,11 +163,12 @@ describe('SharedDoc peers', () => {
 		remote.setLocalState({ user: 'Alice' });
 		awarenessProtocol.applyAwarenessUpdate(shared.awareness, awarenessProtocol.encodeAwarenessUpdate(remote, [remote.clientID]), a);
 		expect(shared.awareness.getStates().has(remote.clientID)).toBe(true);
-		expect(b.frames.some((f) => f.kind === 'awareness')).toBe(true);
+		// Presence is relayed coalesced, within one flush interval (awareness-relay.ts).
+		await vi.waitFor(() => expect(b.frames.some((f) => f.kind === 'awareness')).toBe(true));
 		const framesBefore = b.frames.length;
 		shared.removePeer(a);
 		expect(shared.awareness.getStates().has(remote.clientID)).toBe(false);
-		expect(b.frames.length).toBe(framesBefore + 1); // the removal, relayed
+		await vi.waitFor(() => expect(b.frames.length).toBe(framesBefore + 1)); // the removal, relayed
 		remote.destroy();
 	});
 

@@ -4,6 +4,12 @@
  * frame can arrive before the doc is ready. A refused client still gets a WebSocket: it is accepted
  * and closed at once with 4401 / 4403 / 4404 and a readable reason, because browsers hide the
  * status of a failed HTTP upgrade and y-websocket stops reconnecting only on 44xx close codes.
+ *
+ * Two limits are enforced here, both with 1013 "try again later" (the client backs off and
+ * retries): open sockets per remote address (counted from the upgrade request until the TCP
+ * socket closes, and checked before the token, so a flood costs no store reads), and the
+ * registry's plans loaded at once (TooManyDocsError). Behind a reverse proxy every client shares
+ * the proxy's address: raise PLANBOOK_MAX_CONNECTIONS_PER_ADDRESS there.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -14,7 +20,7 @@ import type { ServerLimits } from '../config';
 import type { Logger } from '../log';
 import type { ServerMetrics } from '../metrics';
 import type { PlanStore } from '../persistence/store';
-import type { DocRegistry } from './doc-registry';
+import { TooManyDocsError, type DocRegistry } from './doc-registry';
 import { closeReason, PlanConnection } from './plan-connection';
 
 const WS_PATH = /^\/ws\/([^/]+)$/;
@@ -40,6 +46,8 @@ export class WsEndpoint {
 	readonly #wss: WebSocketServer;
 	readonly #connections = new Set<PlanConnection>();
 	readonly #sockets = new Set<WebSocket>();
+	/** Open (or opening) sockets by remote address. */
+	readonly #perAddress = new Map<string, number>();
 	readonly #options: WsEndpointOptions;
 	#closing = false;
 
@@ -66,6 +74,10 @@ export class WsEndpoint {
 		if (!match?.[1]) return refuseHttp(socket, 404, 'Not Found');
 		if (this.#closing) return refuseHttp(socket, 503, 'Service Unavailable');
 		const planId = safeDecode(match[1]);
+		if (!this.#countAddress(req, socket)) {
+			this.#upgrade(req, socket, head, (ws) => ws.close(CLOSE.tryAgainLater, 'too many connections from your address; try again later'));
+			return;
+		}
 		const token = url.searchParams.get('token');
 		this.#accept(req, socket, head, planId, token).catch((error: unknown) => {
 			this.#options.log.error('accepting a WebSocket failed', { plan: planId }, error);
@@ -111,6 +123,12 @@ export class WsEndpoint {
 		try {
 			shared = await registry.acquire(planId);
 		} catch (error) {
+			if (error instanceof TooManyDocsError) {
+				this.#options.metrics.limitBreached('loaded-docs');
+				log.warn('refused a WebSocket', { plan: planId, code: CLOSE.tryAgainLater, reason: error.message, limit: 'loaded-docs' });
+				this.#upgrade(req, socket, head, (ws) => ws.close(CLOSE.tryAgainLater, 'the server has too many plans open; try again later'));
+				return;
+			}
 			log.error('loading a plan failed', { plan: planId }, error);
 			this.#upgrade(req, socket, head, (ws) => ws.close(1011, 'the plan could not be loaded'));
 			return;
@@ -134,6 +152,28 @@ export class WsEndpoint {
 		});
 		// The client left while we were loading (or sent a bad handshake): give the reference back.
 		if (!accepted) registry.release(shared);
+	}
+
+	/**
+	 * Counts a new socket against its remote address until the TCP socket closes; false (counted
+	 * as a breach, logged) when the address has its maximum open already.
+	 */
+	#countAddress(req: IncomingMessage, socket: Duplex): boolean {
+		const address = req.socket.remoteAddress ?? 'unknown';
+		const open = this.#perAddress.get(address) ?? 0;
+		const max = this.#options.limits.maxConnectionsPerAddress;
+		if (open >= max) {
+			this.#options.metrics.limitBreached('connections-per-address');
+			this.#options.log.warn('refused a WebSocket', { address, code: CLOSE.tryAgainLater, reason: `${open} connections open from this address`, limit: 'connections-per-address' });
+			return false;
+		}
+		this.#perAddress.set(address, open + 1);
+		socket.once('close', () => {
+			const left = (this.#perAddress.get(address) ?? 1) - 1;
+			if (left > 0) this.#perAddress.set(address, left);
+			else this.#perAddress.delete(address);
+		});
+		return true;
 	}
 
 	/** Completes the handshake; false when ws refused it (then `onOpen` never runs). */
