@@ -19,7 +19,7 @@ import type { ServerLimits } from '../config';
 import type { Logger } from '../log';
 import type { FrameRejectReason, LimitName, ServerMetrics } from '../metrics';
 import { PlanNotFoundError, type Role } from '../persistence/store';
-import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, MalformedMessageError, parseClientMessage } from './messages';
+import { encodeAwareness, encodeSyncStep1, MalformedMessageError, parseClientMessage } from './messages';
 import { UpdateApplyError, type DocPeer, type SharedDoc } from './shared-doc';
 import type * as Y from 'yjs';
 import { TokenBucket } from './token-bucket';
@@ -152,7 +152,7 @@ export class PlanConnection implements DocPeer {
 		const shared = this.#shared;
 		switch (message.kind) {
 			case 'sync-step-1':
-				this.send(encodeSyncStep2(shared.doc, message.stateVector));
+				this.send(shared.syncStep2For(message.stateVector));
 				this.send(encodeSaved(shared.stateVector()));
 				return;
 			case 'update':

@@ -2,6 +2,7 @@
  * The durability rule, checked deterministically: with the store's write held open, nothing is
  * applied, relayed or acknowledged; updates are stored and relayed in arrival order.
  */
+import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
@@ -179,5 +180,26 @@ describe('SharedDoc peers', () => {
 		expect(b.closed).toEqual({ code: 4404, reason: 'deleted' });
 		const update = captureUpdate(author, () => author.getText('body').insert(0, 'x'));
 		expect(await submit(shared, update, a)).toBe('discarded');
+	});
+});
+
+describe('SharedDoc.syncStep2For', () => {
+	it('encodes the whole doc once for every client that has nothing, and again after a change', async () => {
+		const { shared, author, a } = await setup();
+		const empty = Y.encodeStateVector(new Y.Doc());
+		const first = shared.syncStep2For(empty);
+		expect(shared.syncStep2For(empty)).toBe(first);
+		await submit(shared, captureUpdate(author, () => author.getText('body').insert(5, ' more')), a);
+		const after = shared.syncStep2For(empty);
+		expect(after).not.toBe(first);
+		const joiner = new Y.Doc();
+		// A sync frame: message type, step, then the update.
+		const decoder = decoding.createDecoder(after);
+		decoding.readVarUint(decoder);
+		decoding.readVarUint(decoder);
+		Y.applyUpdate(joiner, decoding.readVarUint8Array(decoder));
+		expect(joiner.getText('body').toString()).toBe('start more');
+		// A client that has part of the doc gets only what it lacks, not the shared frame.
+		expect(shared.syncStep2For(Y.encodeStateVector(joiner))).not.toBe(after);
 	});
 });

@@ -38,7 +38,7 @@ import { isSharedLogStore, type PlanStore, type SharedLogStore, type StoredUpdat
 import type { DocBus } from '../scale/doc-bus';
 import { SeqTracker } from '../scale/seq-tracker';
 import { AwarenessRelay } from './awareness-relay';
-import { encodeSyncUpdate } from './messages';
+import { encodeSyncStep2, encodeSyncUpdate } from './messages';
 import { SerialQueue } from './serial-queue';
 import { addsNothing, type DecodedUpdate } from './update-check';
 
@@ -111,6 +111,8 @@ export class SharedDoc {
 	readonly #sharedLog: SharedLogStore | undefined;
 	readonly #seqs: SeqTracker | undefined;
 	#gapTimer: NodeJS.Timeout | undefined;
+	/** The whole doc as a sync step 2 frame, for clients that have nothing yet; dropped on change. */
+	#fullSyncFrame: Buffer | undefined;
 
 	constructor(options: SharedDocOptions) {
 		this.planId = options.planId;
@@ -183,6 +185,21 @@ export class SharedDoc {
 		return Y.encodeStateVector(this.doc);
 	}
 
+	/**
+	 * Sync step 2 for a client with `stateVector`. A client that has nothing (a first visit, a join
+	 * storm) gets the whole doc, encoded once per doc state and shared by every such client — one
+	 * buffer, not one multi-megabyte encoding per socket.
+	 */
+	syncStep2For(stateVector: Uint8Array): Uint8Array {
+		const empty = stateVector.length === 1 && stateVector[0] === 0;
+		if (!empty) return encodeSyncStep2(this.doc, stateVector);
+		if (!this.#fullSyncFrame) {
+			const frame = encodeSyncStep2(this.doc, stateVector);
+			this.#fullSyncFrame = Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength);
+		}
+		return this.#fullSyncFrame;
+	}
+
 	/** The plan title as the doc has it now. */
 	title(): string | undefined {
 		const title = planRoots(this.doc).meta.get('title');
@@ -218,6 +235,7 @@ export class SharedDoc {
 			this.#appendedBytes += update.byteLength;
 			if (this.#lifecycle !== 'open') return 'discarded'; // deleted while we were writing
 			try {
+				this.#fullSyncFrame = undefined;
 				Y.applyUpdate(this.doc, update, from);
 			} catch (error) {
 				throw new UpdateApplyError(`update does not apply (${error instanceof Error ? error.message : String(error)})`);
@@ -243,6 +261,7 @@ export class SharedDoc {
 			const seqs = this.#seqs;
 			if (this.#lifecycle !== 'open' || !seqs || seqs.has(seq)) return;
 			try {
+				this.#fullSyncFrame = undefined;
 				Y.applyUpdate(this.doc, update, REMOTE);
 			} catch (error) {
 				// Stored by a process that checked it, so this is a bug or a corrupt message: read the store.
@@ -293,6 +312,7 @@ export class SharedDoc {
 			const collect = (update: Uint8Array, origin: unknown): void => {
 				if (origin === REMOTE) changes.push(update);
 			};
+			this.#fullSyncFrame = undefined;
 			this.doc.on('update', collect);
 			try {
 				for (const update of [...(since.snapshot ? [since.snapshot] : []), ...missing.map((m) => m.update)]) {
@@ -407,6 +427,7 @@ export class SharedDoc {
 	#destroy(lifecycle: Lifecycle): void {
 		this.#lifecycle = lifecycle;
 		clearTimeout(this.#gapTimer);
+		this.#fullSyncFrame = undefined;
 		this.#peers.clear();
 		this.awareness.off('update', this.#publishAwareness);
 		this.awareness.off('update', this.#relayAwareness);
