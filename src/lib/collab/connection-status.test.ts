@@ -50,7 +50,7 @@ describe('connection status', () => {
 		expect(statusOf(reduceLink(down, { type: 'network', online: true })).kind).toBe('connecting');
 	});
 
-	it.each([4401, 4403, 4404, 4400, 4413])('close code %i is a refusal that nothing undoes', (code) => {
+	it.each([4401, 4403, 4404, 4400, 4413, 4422])('close code %i is a refusal that nothing undoes', (code) => {
 		const refused = run([{ type: 'open' }, { type: 'close', code, reason: 'no' }]);
 		expect(statusOf(refused)).toEqual({ kind: 'refused', code, reason: 'no' });
 		expect(statusOf(run([{ type: 'attempt' }, { type: 'open' }, { type: 'network', online: true }], refused)).kind).toBe('refused');
@@ -62,6 +62,20 @@ describe('connection status', () => {
 		expect(isTerminalClose(4500)).toBe(false);
 		expect(isTerminalClose(null)).toBe(false);
 		expect(kind([{ type: 'open' }, { type: 'close', code: 4429, reason: '' }])).toBe('offline');
+	});
+
+	it('a busy server (1013) and rate limiting (4429) say why while retrying, until a connection syncs', () => {
+		expect(isTerminalClose(1013)).toBe(false);
+		const busy = run([{ type: 'open' }, { type: 'close', code: 1013, reason: 'the server has too many plans open' }]);
+		expect(statusOf(busy)).toEqual({ kind: 'offline', retry: 'server-busy' });
+		const retrying = run([{ type: 'attempt' }, { type: 'open' }, { type: 'close', code: 1013, reason: '' }], busy);
+		expect(statusOf(retrying)).toEqual({ kind: 'offline', retry: 'server-busy' });
+		expect(statusOf(run([{ type: 'open' }, { type: 'close', code: 4429, reason: '' }]))).toEqual({ kind: 'offline', retry: 'rate-limited' });
+		// Back in: the reason is forgotten; a network loss later is plain offline.
+		const back = run([{ type: 'attempt' }, { type: 'open' }, { type: 'synced', synced: true }], busy);
+		expect(back.retry).toBeNull();
+		expect(statusOf(run([{ type: 'close', code: 1006, reason: '' }], back))).toEqual({ kind: 'offline' });
+		expect(statusOf(reduceLink(busy, { type: 'network', online: false }))).toEqual({ kind: 'offline' });
 	});
 
 	it('merges acknowledged state vectors by per-client maximum', () => {

@@ -8,10 +8,19 @@
  */
 import { CLOSE } from './protocol';
 
-/** What the user sees. `syncing` covers "connected, not yet synced" and "edits not yet saved". */
+/**
+ * Why the server closed a connection that the client retries: it is busy (1013: too many plans
+ * open, too many connections from this address) or this client sent too much (4429).
+ */
+export type RetryCause = 'server-busy' | 'rate-limited';
+
+/**
+ * What the user sees. `syncing` covers "connected, not yet synced" and "edits not yet saved";
+ * `offline` carries the server's reason when the server, not the network, closed the connection.
+ */
 export type ConnectionStatus =
 	| { kind: 'connecting' }
-	| { kind: 'offline' }
+	| { kind: 'offline'; retry?: RetryCause }
 	| { kind: 'syncing' }
 	| { kind: 'saved' }
 	| { kind: 'refused'; code: number; reason: string };
@@ -25,6 +34,8 @@ export interface LinkState {
 	/** Everything in the local document is acknowledged as stored by the server. */
 	saved: boolean;
 	refusal: { code: number; reason: string } | null;
+	/** Set by a retried close the server explained; cleared once a connection syncs again. */
+	retry: RetryCause | null;
 }
 
 export type LinkEvent =
@@ -35,7 +46,7 @@ export type LinkEvent =
 	| { type: 'saved'; saved: boolean }
 	| { type: 'network'; online: boolean };
 
-export const INITIAL_LINK_STATE: LinkState = { link: 'connecting', synced: false, saved: false, refusal: null };
+export const INITIAL_LINK_STATE: LinkState = { link: 'connecting', synced: false, saved: false, refusal: null, retry: null };
 
 /**
  * Close codes after which reconnecting cannot help (like HTTP 4xx), so the client stops and says
@@ -43,6 +54,13 @@ export const INITIAL_LINK_STATE: LinkState = { link: 'connecting', synced: false
  */
 export function isTerminalClose(code: number | null): boolean {
 	return code !== null && code >= 4400 && code < 4500 && code !== CLOSE.rateLimited;
+}
+
+/** The retried close codes the user is told about (others read as plain "offline"). */
+function retryCauseOf(code: number | null): RetryCause | null {
+	if (code === CLOSE.tryAgainLater) return 'server-busy';
+	if (code === CLOSE.rateLimited) return 'rate-limited';
+	return null;
 }
 
 export function reduceLink(state: LinkState, event: LinkEvent): LinkState {
@@ -57,13 +75,13 @@ export function reduceLink(state: LinkState, event: LinkEvent): LinkState {
 			if (isTerminalClose(event.code)) {
 				return { ...state, link: 'refused', synced: false, refusal: { code: event.code ?? 0, reason: event.reason } };
 			}
-			return { ...state, link: 'offline', synced: false };
+			return { ...state, link: 'offline', synced: false, retry: retryCauseOf(event.code) };
 		case 'synced':
-			return { ...state, synced: event.synced };
+			return { ...state, synced: event.synced, retry: event.synced ? null : state.retry };
 		case 'saved':
 			return { ...state, saved: event.saved };
 		case 'network':
-			if (!event.online) return { ...state, link: 'offline', synced: false };
+			if (!event.online) return { ...state, link: 'offline', synced: false, retry: null };
 			return state.link === 'offline' ? { ...state, link: 'connecting' } : state;
 	}
 }
@@ -73,7 +91,7 @@ export function statusOf(state: LinkState): ConnectionStatus {
 		case 'refused':
 			return { kind: 'refused', code: state.refusal?.code ?? 0, reason: state.refusal?.reason ?? '' };
 		case 'offline':
-			return { kind: 'offline' };
+			return state.retry ? { kind: 'offline', retry: state.retry } : { kind: 'offline' };
 		case 'connecting':
 			return { kind: 'connecting' };
 		case 'open':

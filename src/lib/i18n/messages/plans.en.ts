@@ -93,6 +93,10 @@ export const plansEn = {
 	'plans.refused.forbidden': 'Your link does not allow this. Ask the plan’s owner for an editor link.',
 	'plans.refused.notFound': 'This plan no longer exists on the server; it may have been deleted.',
 	'plans.refused.other': 'The server closed the connection (code {code}). Reload the page to try again.',
+	'plans.refused.tooLarge': 'A change was too large to send to the server and was not saved there. Undo your last large paste, then reload the page.',
+	'plans.refused.docTooLarge': 'This plan has reached the largest size the server stores, so your latest changes were not saved there. Remove some content (long pasted text, for example), then reload the page.',
+	'plans.retry.serverBusy': 'The server is busy right now. Your changes are kept on this device, and planbook reconnects by itself in a moment.',
+	'plans.retry.rateLimited': 'Too many changes were sent at once. Your changes are kept on this device, and planbook reconnects by itself in a moment.',
 
 	'plans.share.button': 'Share',
 	'plans.share.heading': 'Share this plan',

@@ -95,6 +95,10 @@ export const plansZhCN: Record<keyof typeof plansEn, string> = {
 	'plans.refused.forbidden': '你的链接不允许此操作，请向计划所有者索取编辑链接。',
 	'plans.refused.notFound': '服务器上已没有此计划，它可能已被删除。',
 	'plans.refused.other': '服务器关闭了连接（代码 {code}）。请刷新页面重试。',
+	'plans.refused.tooLarge': '有一项修改过大，无法发送到服务器，未在服务器上保存。请撤销最近一次大段粘贴，然后刷新页面。',
+	'plans.refused.docTooLarge': '此计划已达到服务器可存储的最大容量，最近的修改未保存到服务器。请删除部分内容（例如长段粘贴的文字），然后刷新页面。',
+	'plans.retry.serverBusy': '服务器当前繁忙。你的修改已保存在本设备上，planbook 稍后会自动重新连接。',
+	'plans.retry.rateLimited': '短时间内发送的修改过多。你的修改已保存在本设备上，planbook 稍后会自动重新连接。',
 
 	'plans.share.button': '分享',
 	'plans.share.heading': '分享此计划',
