@@ -6,7 +6,10 @@ const config = {
 	preprocess: vitePreprocess(),
 	compilerOptions: { runes: true },
 	kit: {
-		adapter: adapter({ out: 'build' })
+		adapter: adapter({ out: 'build' }),
+		// Registered by the pages themselves once they have shown their content: installing downloads
+		// the whole app, which must not compete with opening a plan (src/lib/ui/layout/service-worker.ts).
+		serviceWorker: { register: false }
 	}
 };
 
