@@ -23,6 +23,7 @@ import { encodeAwareness, encodeSyncStep1, MalformedMessageError, parseClientMes
 import { UpdateApplyError, type DocPeer, type SharedDoc } from './shared-doc';
 import type * as Y from 'yjs';
 import { TokenBucket } from './token-bucket';
+import { awarenessHasNews } from './awareness-news';
 import { isWorkshopPlan, workshopViolation } from './workshop-guard';
 import { addsNothing, decodeClientUpdate } from './update-check';
 import { updateLimitsFor, type UpdateLimits } from './update-scan';
@@ -158,6 +159,9 @@ export class PlanConnection implements DocPeer {
 			case 'update':
 				return this.#receiveUpdate(message.update);
 			case 'awareness':
+				// Echoes of relayed presence (every y-websocket client sends them) change nothing: skip them
+				// before the rate limit, which is for what a client itself says.
+				if (!awarenessHasNews(shared.awareness, message.update)) return;
 				if (!this.#awarenessBucket.take()) return this.#dropAwareness();
 				try {
 					awarenessProtocol.applyAwarenessUpdate(shared.awareness, message.update, this);
