@@ -14,6 +14,7 @@ import { runFormulaBench } from './formula-bench';
 import { runLoadBench } from './load-bench';
 import type { SuiteReport } from './measure';
 import { runMonteCarloBench } from './montecarlo-bench';
+import { runScaleBench } from './scale-bench';
 import { runSyncBench } from './sync-bench';
 
 const SUITES: Readonly<Record<string, () => SuiteReport | Promise<SuiteReport>>> = {
@@ -21,7 +22,8 @@ const SUITES: Readonly<Record<string, () => SuiteReport | Promise<SuiteReport>>>
 	montecarlo: runMonteCarloBench,
 	analysis: runAnalysisBench,
 	sync: runSyncBench,
-	load: runLoadBench
+	load: runLoadBench,
+	scale: runScaleBench
 };
 
 /** The suites named on the command line, or all of them; exits 2 on an unknown name. */

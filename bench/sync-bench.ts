@@ -52,7 +52,8 @@ interface RoundResult {
 	server: ServerStats;
 }
 
-interface ServerStats {
+/** A server process's `stats` reply (sync-server-entry.ts). */
+export interface ServerStats {
 	type: 'stats';
 	cpuMs: number;
 	loopDelayMs: { p99: number; max: number };
@@ -190,7 +191,7 @@ async function runRound(kind: ServerKind, index: number): Promise<RoundResult> {
 }
 
 /** Runs one batch of edits in the writers' process and waits until both observers have them all. */
-async function editAndWait(
+export async function editAndWait(
 	writers: BenchChild,
 	observers: readonly BenchPeer[],
 	run: { editsPerWriter: number; intervalMs: number; seed: number }
@@ -204,7 +205,8 @@ async function editAndWait(
 	return ran.stamps.map(([client, clock, at]) => ({ client, clock, at }));
 }
 
-async function createPlan(url: string): Promise<{ planId: string; token: string; seed?: undefined }> {
+/** A plan from the marketing-plan template over planbook's REST API; its editor token. */
+export async function createPlan(url: string): Promise<{ planId: string; token: string; seed?: undefined }> {
 	const response = await fetch(`${url}/api/plans`, {
 		method: 'POST',
 		headers: { 'Content-Type': 'application/json' },
@@ -220,14 +222,15 @@ function bareRoom() {
 	return { planId: `bench-${randomUUID()}`, token: '', seed: docFromPlan(createPlanFromTemplate(TEMPLATE)) };
 }
 
-interface WriteCounts {
+export interface WriteCounts {
 	count: number;
 	sumSeconds: number;
 	over5ms: number;
 	over25ms: number;
 }
 
-async function readWrites(url: string): Promise<WriteCounts> {
+/** The store's write-latency histogram, from a planbook server's /metrics. */
+export async function readWrites(url: string): Promise<WriteCounts> {
 	const text = await (await fetch(`${url}/metrics`)).text();
 	const name = 'planbook_persist_write_seconds';
 	const count = metricSample(text, `${name}_count`);
@@ -239,7 +242,7 @@ async function readWrites(url: string): Promise<WriteCounts> {
 	};
 }
 
-function subtractWrites(after: WriteCounts, before: WriteCounts): WriteCounts {
+export function subtractWrites(after: WriteCounts, before: WriteCounts): WriteCounts {
 	return {
 		count: after.count - before.count,
 		sumSeconds: after.sumSeconds - before.sumSeconds,

@@ -33,6 +33,11 @@ export interface BenchPeer {
 	drops(): number;
 	/** The stored state vector of planbook's last MESSAGE_SAVED (empty before the first). */
 	saved(): Map<number, number>;
+	/**
+	 * Resolves once planbook has acknowledged as stored every edit this peer made so far (its own
+	 * client's clock); rejects after `timeoutMs`. For writers that wait for each acknowledgment.
+	 */
+	whenSaved(timeoutMs: number): Promise<void>;
 	destroy(): void;
 }
 
@@ -46,9 +51,12 @@ export function connectPeer({ wsBase, planId, token, doc = new Y.Doc() }: PeerOp
 	});
 	// planbook acknowledges stored updates with its own message; the app reads it the same way.
 	let saved = new Map<number, number>();
+	const onSaved = new Set<() => void>();
 	provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => {
 		saved = readSaved(decoder);
+		for (const wake of [...onSaved]) wake();
 	};
+	const ownSaved = (): boolean => (saved.get(doc.clientID) ?? 0) >= Y.getState(doc.store, doc.clientID);
 	let drops = 0;
 	let open = false;
 	provider.on('status', ({ status }) => {
@@ -72,6 +80,21 @@ export function connectPeer({ wsBase, planId, token, doc = new Y.Doc() }: PeerOp
 		synced,
 		drops: () => drops,
 		saved: () => saved,
+		whenSaved: (timeoutMs) =>
+			new Promise<void>((resolve, reject) => {
+				if (ownSaved()) return resolve();
+				const timer = setTimeout(() => {
+					onSaved.delete(check);
+					reject(new Error(`no acknowledgment of a stored edit within ${timeoutMs} ms`));
+				}, timeoutMs);
+				function check(): void {
+					if (!ownSaved()) return;
+					clearTimeout(timer);
+					onSaved.delete(check);
+					resolve();
+				}
+				onSaved.add(check);
+			}),
 		destroy: () => {
 			provider.destroy();
 			doc.destroy();

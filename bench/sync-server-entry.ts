@@ -9,6 +9,10 @@
  *   with `ws` — its own `server.js` minus the env-driven options, no persistence, no auth. It uses
  *   the same `ws` 8 as planbook (its bundled server.js would pick ws 6), with per-message deflate
  *   off in both, so the comparison is of the two servers' own work only.
+ * - `scale` (the scale suite): planbook on PostgreSQL and Redis, one of several processes sharing
+ *   plans. PLANBOOK_DATABASE_URL and PLANBOOK_REDIS_URL as main.ts reads them; the schema and the
+ *   channel prefix of the run in PLANBOOK_BENCH_DB_SCHEMA and PLANBOOK_BENCH_BUS_PREFIX. Same
+ *   limits as `planbook`.
  *
  * Tells the parent `{type: 'listening', url}`, answers `stats` with the CPU time it has used and
  * its event-loop delay since the previous `stats` (what the server's own work cost, and how long
@@ -16,10 +20,12 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setupWSConnection } from '@y/websocket-server/utils';
 import { WebSocketServer } from 'ws';
 import { silentLogger } from '../server/log';
+import { scaleOutFromEnv } from '../server/scale/scale-config';
 import { startServer } from '../server/start-server';
 import { exitWithParent, tellParent } from './sync-processes';
 
@@ -29,6 +35,24 @@ async function startPlanbook(): Promise<{ url: string; stop: Stop }> {
 	const dataDir = process.env.PLANBOOK_DATA_DIR;
 	if (!dataDir) throw new Error('PLANBOOK_DATA_DIR is required for the planbook server');
 	const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, logger: silentLogger(), limits: { messagesPerSecond: 0 } });
+	return { url: server.url, stop: () => server.close() };
+}
+
+async function startScale(): Promise<{ url: string; stop: Stop }> {
+	const { databaseUrl, redisUrl } = scaleOutFromEnv(process.env);
+	if (!databaseUrl || !redisUrl) throw new Error('PLANBOOK_DATABASE_URL and PLANBOOK_REDIS_URL are required for the scale server');
+	const server = await startServer({
+		port: 0,
+		host: '127.0.0.1',
+		// Unused: plans live in PostgreSQL.
+		dataDir: tmpdir(),
+		logger: silentLogger(),
+		limits: { messagesPerSecond: 0 },
+		databaseUrl,
+		redisUrl,
+		databaseSchema: process.env.PLANBOOK_BENCH_DB_SCHEMA,
+		busPrefix: process.env.PLANBOOK_BENCH_BUS_PREFIX
+	});
 	return { url: server.url, stop: () => server.close() };
 }
 
@@ -50,9 +74,14 @@ async function startBare(): Promise<{ url: string; stop: Stop }> {
 	return { url: `http://127.0.0.1:${port}`, stop };
 }
 
-const kind = process.argv[2];
-if (kind !== 'planbook' && kind !== 'bare') throw new Error(`usage: sync-server-entry.ts planbook|bare (got ${String(kind)})`);
-const running = await (kind === 'planbook' ? startPlanbook() : startBare());
+const STARTERS: Readonly<Record<string, () => Promise<{ url: string; stop: Stop }>>> = {
+	planbook: startPlanbook,
+	bare: startBare,
+	scale: startScale
+};
+const start = STARTERS[process.argv[2] ?? ''];
+if (!start) throw new Error(`usage: sync-server-entry.ts planbook|bare|scale (got ${String(process.argv[2])})`);
+const running = await start();
 exitWithParent(running.stop);
 // 1 ms is the finest resolution the histogram's timer offers.
 const loopDelay = monitorEventLoopDelay({ resolution: 1 });

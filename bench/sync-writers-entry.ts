@@ -7,7 +7,11 @@
  *                                                               wait until everyone has every setup
  *   ping {t0}                              → pong {t0, at}     for the cross-process clock offset
  *   run {editsPerWriter, intervalMs, seed} → ran {stamps, clocks}
+ *   flood {durationMs}                     → flooded {…}       throughput (scale suite), see `flood`
  *   digest {expected, timeoutMs}           → digests {digests, drops}
+ *
+ * `start` may name several servers (`wsBases`, the scale suite's processes): writer i then
+ * connects to wsBases[i mod n], and `ready` lists the clients in writer order.
  *
  * `run` spreads the edits evenly: writer w edits every `intervalMs`, offset by w/writers of an
  * interval and jittered by up to ±20 % (seeded), so the server sees a steady stream of
@@ -38,8 +42,16 @@ interface Writer {
 let writers: Writer[] = [];
 
 async function start(message: ChildMessage): Promise<void> {
-	const { wsBase, planId, token, count } = message as unknown as { wsBase: string; planId: string; token: string; count: number };
-	writers = Array.from({ length: count }, () => ({ peer: connectPeer({ wsBase, planId, token }) }));
+	const { wsBase, wsBases = [wsBase], planId, token, count } = message as unknown as {
+		wsBase: string;
+		wsBases?: string[];
+		planId: string;
+		token: string;
+		count: number;
+	};
+	writers = Array.from({ length: count }, (_, index) => ({
+		peer: connectPeer({ wsBase: wsBases[index % wsBases.length] ?? wsBase, planId, token })
+	}));
 	await Promise.all(writers.map((w) => w.peer.synced));
 	writers.forEach((w, index) => {
 		w.target = prepareWriter(w.peer.doc, index);
@@ -76,6 +88,39 @@ async function run(message: ChildMessage): Promise<void> {
 	tellParent({ type: 'ran', stamps: stamps.map((s) => [s.client, s.clock, s.at]), clocks });
 }
 
+/**
+ * Throughput: every writer edits, waits for planbook's acknowledgment that the edit is stored, and
+ * edits again, until `durationMs` have passed — one edit in flight per writer, as fast as the
+ * server acknowledges. Replies with the edits made, when the first was made and the last
+ * acknowledged (epoch ms), each edit's time to acknowledgment (ms), every writer's last clock, and
+ * the CPU time this process used meanwhile (it applies every edit fifty times: is it the limit?).
+ */
+async function flood(message: ChildMessage): Promise<void> {
+	const { durationMs } = message as unknown as { durationMs: number };
+	const ackMs: number[] = [];
+	const cpuBefore = process.cpuUsage();
+	const startedAt = epochNow();
+	const deadline = startedAt + durationMs;
+	let lastAckAt = startedAt;
+	await Promise.all(
+		writers.map(async (writer) => {
+			const { target, peer } = writer;
+			if (!target) throw new Error('flood before start');
+			for (let step = 0; epochNow() < deadline; step++) {
+				const sentAt = epochNow();
+				editOnce(target, step);
+				await peer.whenSaved(SYNC_TIMEOUT_MS);
+				const ackedAt = epochNow();
+				lastAckAt = Math.max(lastAckAt, ackedAt);
+				ackMs.push(ackedAt - sentAt);
+			}
+		})
+	);
+	const clocks = writers.map((w) => [w.peer.doc.clientID, clocksOf(w.peer.doc).get(w.peer.doc.clientID) ?? 0]);
+	const cpu = process.cpuUsage(cpuBefore);
+	tellParent({ type: 'flooded', edits: ackMs.length, startedAt, lastAckAt, ackMs, clocks, cpuMs: (cpu.user + cpu.system) / 1000 });
+}
+
 async function digest(message: ChildMessage): Promise<void> {
 	const { expected, timeoutMs } = message as unknown as { expected: [number, number][]; timeoutMs: number };
 	const deadline = Date.now() + timeoutMs;
@@ -92,6 +137,7 @@ async function digest(message: ChildMessage): Promise<void> {
 const HANDLERS: Record<string, (message: ChildMessage) => Promise<void> | void> = {
 	start,
 	run,
+	flood,
 	digest,
 	ping: (message) => tellParent({ type: 'pong', t0: message.t0, at: epochNow() })
 };
