@@ -159,9 +159,7 @@ export class DocRegistry {
 		metrics.docLoaded();
 		if (bus) {
 			bus.subscribePlan(planId, {
-				update: (seq, update) => {
-					shared.receiveRemote(seq, update).catch((error: unknown) => log.error('applying a bus update failed', { plan: planId }, error));
-				},
+				update: (seq, update) => shared.receiveRemote(seq, update),
 				awareness: (update) => shared.receiveRemoteAwareness(update)
 			});
 			// What other processes stored between our read and the subscription was published unheard.

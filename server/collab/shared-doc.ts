@@ -254,26 +254,26 @@ export class SharedDoc {
 
 	/**
 	 * Scale-out: an update another process stored, heard on the bus. Applied and relayed to every
-	 * local peer (it is stored already), in the queue like local updates.
+	 * local peer at once, not behind the local updates waiting in the queue for their writes: it is
+	 * stored already, so the doc still never holds anything the store lacks, and peers converge
+	 * whatever order updates reach them in.
 	 */
-	receiveRemote(seq: number, update: Uint8Array): Promise<void> {
-		return this.#queue.run(async () => {
-			const seqs = this.#seqs;
-			if (this.#lifecycle !== 'open' || !seqs || seqs.has(seq)) return;
-			try {
-				this.#fullSyncFrame = undefined;
-				Y.applyUpdate(this.doc, update, REMOTE);
-			} catch (error) {
-				// Stored by a process that checked it, so this is a bug or a corrupt message: read the store.
-				this.#log.error('an update from another process does not apply', { plan: this.planId, seq }, error);
-				this.#scheduleGapCatchUp();
-				return;
-			}
-			seqs.add(seq);
-			this.#lastSeq = Math.max(this.#lastSeq, seq);
-			this.#relay(update, null);
-			if (seqs.hasGap) this.#scheduleGapCatchUp();
-		});
+	receiveRemote(seq: number, update: Uint8Array): void {
+		const seqs = this.#seqs;
+		if (this.#lifecycle !== 'open' || !seqs || seqs.has(seq)) return;
+		try {
+			this.#fullSyncFrame = undefined;
+			Y.applyUpdate(this.doc, update, REMOTE);
+		} catch (error) {
+			// Stored by a process that checked it, so this is a bug or a corrupt message: read the store.
+			this.#log.error('an update from another process does not apply', { plan: this.planId, seq }, error);
+			this.#scheduleGapCatchUp();
+			return;
+		}
+		seqs.add(seq);
+		this.#lastSeq = Math.max(this.#lastSeq, seq);
+		this.#relay(update, null);
+		if (seqs.hasGap) this.#scheduleGapCatchUp();
 	}
 
 	/** Scale-out: presence of another process's clients, relayed to the local peers. */
@@ -333,11 +333,19 @@ export class SharedDoc {
 		});
 	}
 
+	/**
+	 * A gap gets GAP_GRACE_MS for the bus to fill it (messages from two processes interleave, so
+	 * gaps open and close all the time under load); only a gap still open then is read from the
+	 * store. A newer gap, opened meanwhile, gets its own grace.
+	 */
 	#scheduleGapCatchUp(): void {
-		if (this.#gapTimer) return;
+		if (this.#gapTimer || !this.#seqs) return;
+		const missing = this.#seqs.watermark + 1;
 		this.#gapTimer = setTimeout(() => {
 			this.#gapTimer = undefined;
-			if (!this.#seqs?.hasGap) return; // the bus delivered the missing updates meanwhile
+			const seqs = this.#seqs;
+			if (this.#lifecycle !== 'open' || !seqs?.hasGap) return; // the bus delivered what was missing
+			if (seqs.watermark >= missing) return this.#scheduleGapCatchUp();
 			this.catchUp().catch((error: unknown) => this.#log.error('catching up from the store failed', { plan: this.planId }, error));
 		}, GAP_GRACE_MS);
 		this.#gapTimer.unref();
