@@ -51,7 +51,12 @@ export async function checkCommand(argv: readonly string[]): Promise<CommandOutp
 	const plan = await readPlanFile(file);
 	const extra = standard === undefined ? [] : [await readPack(standard)];
 	const standards = resolvePlanStandards(plan, extra);
-	if (!standards.ok) return { stdout: '', stderr: [`${file}: ${standards.errors[0]}${standard === undefined ? ' (give its pack with --standard)' : ''}`], code: 1 };
+	if (!standards.ok) {
+		const first = standards.errors[0] ?? 'invalid standards';
+		// The hint helps only when a standard is missing, not when a pack in the plan is broken.
+		const hint = standard === undefined && first.includes('unknown standard') ? ' (give its pack with --standard)' : '';
+		return { stdout: '', stderr: [`${file}: ${first}${hint}`], code: 1 };
+	}
 	const report = checkPlan(plan, standards.packs);
 	const locale = plan.meta.locale;
 	const body = {

@@ -96,6 +96,12 @@ describe('custom rule packs', () => {
 		expect(checkPlan(ars(), [r.pack]).findings[0]?.message.en).toContain('nothing_here');
 	});
 
+	it('reports a hostile assert in a pack kept in the plan file (unchecked until now) instead of throwing', () => {
+		const hostile = { id: 'evil', title: { en: 'E', 'zh-CN': 'E' }, rules: [{ id: 'evil.r', severity: 'error' as const, assert: 'import("fs")', message: { en: 'm', 'zh-CN': 'm' } }] };
+		const plan = { ...ars(), packs: [hostile], meta: { ...ars().meta, standards: ['evil'] } };
+		expect(resolvePlanStandards(plan)).toEqual({ ok: false, errors: ['packs (evil): rules[0] (evil.r).assert: function "import" is not allowed'] });
+	});
+
 	it('checks a plan against packs kept in the plan itself', () => {
 		const parsed = parsePackText(ACME);
 		if (!parsed.ok) throw new Error('invalid');

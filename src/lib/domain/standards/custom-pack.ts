@@ -98,11 +98,16 @@ function withSubject(message: { en: string; 'zh-CN': string }, en: string, zh: s
 	return { en: `${message.en} (${en})`, 'zh-CN': `${message['zh-CN']}（${zh}）` };
 }
 
-function toRule(def: RuleDefinition): Rule {
+/**
+ * The rule a definition describes, or the problem of its `assert`. Packs read with parsePackText
+ * were checked already; packs kept in a plan file reach here unchecked (the plan schema takes them
+ * as data), so a hostile assert must be a reported problem here, never a throw.
+ */
+function toRule(def: RuleDefinition): Rule | { error: string } {
 	const hint = def.hint ?? def.message;
 	if (def.assert !== undefined) {
 		const checked = checkExpression(def.assert);
-		if (isFormulaError(checked)) throw new Error(`unchecked pack rule ${def.id}`);
+		if (isFormulaError(checked)) return { error: checked.message };
 		return { id: def.id, item: 'custom', severity: def.severity, hint, check: assertRule(def, checked) };
 	}
 	return { id: def.id, item: 'custom', severity: def.severity, hint, check: structuralRule(def) };
@@ -130,8 +135,12 @@ export function resolvePack(def: PackDefinition, others: readonly PackDefinition
 		} else return { ok: false, errors: [`extends: unknown standard "${def.extends}"`] };
 	}
 	const rules = new Map((base?.rules ?? []).map((r) => [r.id, r] as const));
-	for (const r of def.rules) rules.set(r.id, toRule(r));
 	const errors: string[] = [];
+	def.rules.forEach((definition, index) => {
+		const rule = toRule(definition);
+		if ('error' in rule) errors.push(`rules[${index}] (${definition.id}).assert: ${rule.error}`);
+		else rules.set(definition.id, rule);
+	});
 	const thresholds = { ...(base?.thresholds ?? {}) };
 	for (const [id, value] of Object.entries(def.thresholds ?? {})) {
 		if (!(id in thresholds)) errors.push(`thresholds.${id}: no rule "${id}" with a threshold`);
