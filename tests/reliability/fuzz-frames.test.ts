@@ -6,6 +6,7 @@
  * healthy clients on the same and other plans are never disconnected and keep syncing; the plans
  * reloaded from disk equal what the clients hold; and the metrics count each breach exactly.
  */
+import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -19,7 +20,6 @@ import { cleanupTempDirs, startTestServer, type TestServer } from '../integratio
 import { destroyClients } from '../integration/helpers/yjs-client';
 import { awarenessFrame, bytes, CRAFTED_UPDATES, noise, prng, realUpdateFrame, syncUpdateFrame } from './helpers/hostile-frames';
 import { byPlan, connectLoadClients, contentOf, lostWrites, startEditing, type LoadClient } from './helpers/load-clients';
-import * as encoding from 'lib0/encoding';
 
 const FRAME_LIMIT = 256 * 1024;
 const PLANS = 3;
@@ -127,7 +127,10 @@ function fuzzFrame(next: () => number): Uint8Array {
 	const random = (length: number): number[] => Array.from({ length }, () => Math.floor(next() * 256));
 	if (pick === 0) {
 		const frame = realUpdateFrame();
-		for (let flips = 1 + Math.floor(next() * 3); flips > 0; flips--) frame[Math.floor(next() * frame.length)] ^= 1 << Math.floor(next() * 8);
+		for (let flips = 1 + Math.floor(next() * 3); flips > 0; flips--) {
+			const at = Math.floor(next() * frame.length);
+			frame[at] = (frame[at] ?? 0) ^ (1 << Math.floor(next() * 8));
+		}
 		return frame;
 	}
 	if (pick === 1) return Uint8Array.from([MESSAGE_SYNC, Math.floor(next() * 3), ...random(1 + Math.floor(next() * 400))]);
