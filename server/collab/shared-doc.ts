@@ -272,6 +272,8 @@ export class SharedDoc {
 		}
 		seqs.add(seq);
 		this.#lastSeq = Math.max(this.#lastSeq, seq);
+		// The log grew by it too (the plan-size limit counts every process's writes).
+		this.#appendedBytes += update.byteLength;
 		this.#relay(update, null);
 		if (seqs.hasGap) this.#scheduleGapCatchUp();
 	}
@@ -327,6 +329,7 @@ export class SharedDoc {
 			}
 			seqs.advanceTo(since.lastSeq);
 			this.#lastSeq = Math.max(this.#lastSeq, since.lastSeq);
+			this.#appendedBytes += missing.reduce((sum, m) => sum + m.update.byteLength, 0);
 			for (const change of changes) this.#relay(change, null);
 			this.#metrics.caughtUp(missing.length);
 			return missing.length;
