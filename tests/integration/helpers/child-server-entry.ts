@@ -17,7 +17,7 @@ const server = await startServer({
 	logger: silentLogger(),
 	limits: limitsFromEnv(process.env),
 	...scaleOutFromEnv(process.env),
-	databaseSchema: process.env.PLANBOOK_TEST_DB_SCHEMA,
-	busPrefix: process.env.PLANBOOK_TEST_BUS_PREFIX
+	...(process.env.PLANBOOK_TEST_DB_SCHEMA ? { databaseSchema: process.env.PLANBOOK_TEST_DB_SCHEMA } : {}),
+	...(process.env.PLANBOOK_TEST_BUS_PREFIX ? { busPrefix: process.env.PLANBOOK_TEST_BUS_PREFIX } : {})
 });
 process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
