@@ -120,7 +120,16 @@ export class RedisBus implements DocBus {
 		if (this.#closed) return;
 		this.#closed = true;
 		this.#plans.clear();
-		await Promise.all([this.#publisher, this.#subscriber].map((client) => client.quit().catch(() => client.disconnect())));
+		// QUIT waits for Redis; while Redis is down it would wait for ever in the offline queue.
+		await Promise.all(
+			[this.#publisher, this.#subscriber].map(async (client) => {
+				if (client.status !== 'ready') return client.disconnect();
+				const quit = client.quit().then(() => undefined, () => client.disconnect());
+				const timeout = new Promise<void>((resolve) => setTimeout(resolve, 1_000).unref());
+				await Promise.race([quit, timeout]);
+				client.disconnect();
+			})
+		);
 	}
 
 	#publish(channel: string, message: BusMessage): void {
