@@ -27,11 +27,6 @@ import { isCoveredBy, MESSAGE_SAVED, readSaved } from './protocol';
 
 export type { Awareness };
 
-/** The WebSocket endpoint of the page's own origin (`ws:` or `wss:` like the page). */
-export function webSocketBaseUrl(location: Pick<Location, 'protocol' | 'host'>): string {
-	return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/ws`;
-}
-
 export interface PlanConnectionOptions {
 	doc: Y.Doc;
 	planId: string;

@@ -7,18 +7,6 @@ import { PlansApiError, type PlansApi } from './plans-api';
 import { bestToken, getPlan, grantAccess } from '../storage/plan-records';
 import type { PlanbookDb, PlanRecord, PlanRole } from '../storage/database';
 
-/** The token of a `#token=…` fragment, or null. */
-export function tokenFromHash(hash: string): string | null {
-	const params = new URLSearchParams(hash.startsWith('#') ? hash.slice(1) : hash);
-	const token = params.get('token')?.trim();
-	return token ? token : null;
-}
-
-/** The share link of a plan for a token: `${origin}/p/<id>#token=<token>`. */
-export function shareLink(origin: string, id: string, token: string): string {
-	return `${origin}/p/${encodeURIComponent(id)}#token=${encodeURIComponent(token)}`;
-}
-
 export type PlanAccess =
 	| { kind: 'ok'; record: PlanRecord; token: string; role: PlanRole; verified: boolean }
 	| { kind: 'no-token' }

@@ -13,6 +13,7 @@
  */
 import type { Doc } from 'yjs';
 import { PlanConnection, type Awareness } from '../collab/connection';
+import type { EarlyPlanSocket } from '../collab/early-socket';
 import type { ConnectionStatus } from '../collab/connection-status';
 import { LocalDocPersistence, watchChanges } from '../collab/local-persistence';
 import { readFinanceData, readPlanMeta, readVariableEntries, type PlanMetaView } from '../collab/model-inputs';
@@ -46,7 +47,8 @@ import { LiveModel } from './live-model.svelte';
 import { PlanChecks, type IdleScheduler } from './plan-checks.svelte';
 import { PlanStandardsState } from './plan-standards-state.svelte';
 import type { PlansApi } from './plans-api';
-import { resolvePlanAccess, shareLink } from './plan-access';
+import { resolvePlanAccess } from './plan-access';
+import { shareLink } from './share-link';
 import { forgetPlanLocally, stampPlanEdit, verifyPlanToken } from './session-records';
 import type { PlanDisplay } from './plan-view';
 
@@ -193,11 +195,15 @@ export class PlanSession {
 	 * Opens the socket with a share link's token before `open` has read this browser's records:
 	 * the plan (megabytes for a big one) then downloads while IndexedDB opens. `open` keeps this
 	 * connection when it settles on the same token, and closes it when the link is refused or this
-	 * browser holds a better token.
+	 * browser holds a better token. `early`, the socket the app's start hook opened for the link
+	 * (collab/early-socket.ts), is taken over when it is the one the token asks for, else closed.
 	 */
-	preconnect(hashToken: string | null): void {
-		if (!hashToken || this.#connection || this.#destroyed) return;
-		this.#connect(hashToken, this.#userKnown ? this.#user : null);
+	preconnect(hashToken: string | null, early: EarlyPlanSocket | null = null): void {
+		if (!hashToken || this.#connection || this.#destroyed) {
+			early?.close();
+			return;
+		}
+		this.#connect(hashToken, this.#userKnown ? this.#user : null, early);
 	}
 
 	/** Opens the plan with the link's token (or the one this browser holds). */
@@ -405,13 +411,14 @@ export class PlanSession {
 	}
 
 	/** `user` null: no presence until `setUser`. */
-	#connect(token: string, user: PresenceUser | null): void {
+	#connect(token: string, user: PresenceUser | null, early: EarlyPlanSocket | null = null): void {
 		const connection = new PlanConnection({
 			doc: this.#doc,
 			planId: this.id,
 			token,
 			url: this.#options.wsUrl,
-			user
+			user,
+			...(early ? { WebSocketPolyfill: early.webSocketClass(WebSocket) } : {})
 		});
 		this.#connection = connection;
 		this.#connectedWith = token;

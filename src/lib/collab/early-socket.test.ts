@@ -1,0 +1,134 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { startServer, type RunningServer } from '../../../server/start-server';
+import { PlanConnection } from './connection';
+import { EarlyPlanSocket } from './early-socket';
+import { writeMarkdown } from './schema/rich-text';
+import { planRoots } from './schema/roots';
+import { planSocketUrl } from './socket-url';
+
+/** y-websocket's frames from the server, as the early socket's owner sees them (sync step 2: [0, 1, …]). */
+class RecordingWebSocket extends WebSocket {
+	static frames: Uint8Array[] = [];
+	constructor(url: string | URL, protocols?: string | string[]) {
+		super(url, protocols);
+		this.on('message', (data: Buffer) => RecordingWebSocket.frames.push(new Uint8Array(data)));
+	}
+}
+const NodeWebSocket = RecordingWebSocket as unknown as typeof globalThis.WebSocket;
+const silent = { info: () => {}, warn: () => {}, error: () => {} };
+
+let server: RunningServer;
+let dataDir: string;
+let wsBase: string;
+const cleanups: (() => void)[] = [];
+
+beforeAll(async () => {
+	dataDir = mkdtempSync(join(tmpdir(), 'planbook-early-'));
+	server = await startServer({ port: 0, dataDir, logger: silent });
+	wsBase = `${server.url.replace(/^http/, 'ws')}/ws`;
+});
+afterAll(async () => {
+	await server.close();
+	rmSync(dataDir, { recursive: true, force: true });
+});
+afterEach(() => {
+	for (const cleanup of cleanups.splice(0)) cleanup();
+	RecordingWebSocket.frames = [];
+});
+
+async function until(check: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!check()) {
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 10));
+	}
+}
+
+/** A plan on the server with a page of text in its first section, written by a connected owner. */
+async function planWithText(): Promise<{ id: string; editor: string; owner: Y.Doc }> {
+	const response = await fetch(`${server.url}/api/plans`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify({ template: 'marketing-plan' })
+	});
+	const { id, tokens } = (await response.json()) as { id: string; tokens: { owner: string; editor: string } };
+	const owner = new Y.Doc();
+	const connection = connect(owner, id, tokens.owner);
+	await until(() => connection.status.kind === 'saved', 'the owner to sync');
+	owner.transact(() => writeMarkdown(firstBody(owner), 'Early text. '.repeat(2_000)));
+	await until(() => connection.status.kind === 'saved', 'the owner’s text to be stored');
+	return { id, editor: tokens.editor, owner };
+}
+
+function connect(doc: Y.Doc, planId: string, token: string, WebSocketPolyfill: typeof globalThis.WebSocket = NodeWebSocket): PlanConnection {
+	const connection = new PlanConnection({ doc, planId, token, url: wsBase, user: null, WebSocketPolyfill });
+	cleanups.push(() => connection.destroy());
+	return connection;
+}
+
+/** The first section's text, '' until the doc has it. */
+function text(doc: Y.Doc): string {
+	return planRoots(doc).sections.length > 0 ? firstBody(doc).toString() : '';
+}
+
+function firstBody(doc: Y.Doc): Y.XmlFragment {
+	const body = planRoots(doc).sections.get(0).get('body');
+	if (!(body instanceof Y.XmlFragment)) throw new Error('the first section has no body');
+	return body;
+}
+
+const stepTwos = (): Uint8Array[] => RecordingWebSocket.frames.filter((f) => f[0] === 0 && f[1] === 1 && f.byteLength > 1_000);
+
+describe('EarlyPlanSocket', () => {
+	it('builds the URL y-websocket’s provider opens', () => {
+		const provider = new WebsocketProvider(`${wsBase}/`, 'p_1-x', new Y.Doc(), {
+			connect: false,
+			params: { token: 'a+b/c=' },
+			WebSocketPolyfill: NodeWebSocket
+		});
+		expect(planSocketUrl(`${wsBase}/`, 'p_1-x', 'a+b/c=')).toBe(provider.url);
+		provider.destroy();
+	});
+
+	it('downloads the plan before the provider exists, which then takes it over without asking again', async () => {
+		const { id, editor, owner } = await planWithText();
+		RecordingWebSocket.frames = [];
+		const early = new EarlyPlanSocket({ base: wsBase, planId: id, token: editor, WebSocketImpl: NodeWebSocket });
+		await until(() => stepTwos().length === 1, 'the plan on the early socket');
+
+		const reader = new Y.Doc();
+		const connection = connect(reader, id, editor, early.webSocketClass(NodeWebSocket));
+		await until(() => text(reader) === text(owner), 'the plan in the reader’s doc');
+		await until(() => connection.status.kind === 'saved', 'the reader to be synced');
+		// The provider's own step 1 was not sent: the plan came once.
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		expect(stepTwos()).toHaveLength(1);
+		// One socket, both ways: the reader's edit reaches the owner.
+		firstBody(reader).insert(0, [new Y.XmlText('From the reader. ')]);
+		await until(() => text(owner).includes('From the reader.'), 'the reader’s edit at the owner');
+		expect(RecordingWebSocket.frames.length).toBeGreaterThan(0);
+	});
+
+	it('is closed, and the provider opens its own socket, when the provider asks for another URL', async () => {
+		const { id, editor, owner } = await planWithText();
+		const early = new EarlyPlanSocket({ base: wsBase, planId: id, token: 'someone-else', WebSocketImpl: NodeWebSocket });
+		const reader = new Y.Doc();
+		connect(reader, id, editor, early.webSocketClass(NodeWebSocket));
+		await until(() => text(reader) === text(owner), 'the plan over the provider’s own socket');
+	});
+
+	it('replays a refusal, so the provider reports it', async () => {
+		const { id } = await planWithText();
+		const early = new EarlyPlanSocket({ base: wsBase, planId: id, token: 'not-a-token', WebSocketImpl: NodeWebSocket });
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		const connection = connect(new Y.Doc(), id, 'not-a-token', early.webSocketClass(NodeWebSocket));
+		await until(() => connection.status.kind === 'refused', 'the refusal');
+		expect(connection.status).toMatchObject({ kind: 'refused', code: 4401 });
+	});
+});

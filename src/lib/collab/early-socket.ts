@@ -1,0 +1,183 @@
+/**
+ * A share link's plan socket, opened as the app starts (hooks.client.ts), before the editor's
+ * code has loaded, and handed over to the editor's y-websocket provider once it exists.
+ *
+ * Why: a first visit downloads the whole plan over the socket (2 MB for a big plan), and the
+ * server needs time to encode and send it. Opened by the editor (PlanSession.preconnect), the
+ * socket asked for the plan only after a megabyte of scripts had loaded and run; opened here,
+ * the plan travels meanwhile and is there when the editor is.
+ *
+ * What it says: on open, y-websocket's sync step 1 with an empty state vector ("send me
+ * everything") — what the editor's own provider sends when it opens before IndexedDB has loaded,
+ * as it does for a link. Nothing else. Whatever arrives (the server's step 1, the plan as step 2,
+ * MESSAGE_SAVED, awareness, relayed updates) is kept in order with the open, error and close
+ * events and replayed to the provider when it takes the socket over; from then on events go
+ * straight to it. The provider's own step 1 on this socket is dropped: the server is already
+ * answering a request for everything, which covers anything a later state vector could ask.
+ *
+ * No yjs or y-websocket here: this module is part of the app's entry, which every page loads.
+ */
+import { planSocketUrl } from './socket-url';
+
+/**
+ * varUint(0: y-websocket's messageSync) · varUint(0: y-protocols' messageYjsSyncStep1) ·
+ * varUint8Array(an empty state vector, i.e. varUint(0) clients).
+ */
+const SYNC_STEP_1_EVERYTHING = new Uint8Array([0, 0, 1, 0]);
+
+/** The handlers y-websocket assigns on its socket (setupWS). */
+type Handler<E extends Event> = ((event: E) => void) | null;
+
+/** What y-websocket's provider uses of a WebSocket, taking over an early socket's events. */
+class HandedOverSocket {
+	readonly CONNECTING = 0;
+	readonly OPEN = 1;
+	readonly CLOSING = 2;
+	readonly CLOSED = 3;
+	onopen: Handler<Event> = null;
+	onmessage: Handler<MessageEvent> = null;
+	onerror: Handler<Event> = null;
+	onclose: Handler<CloseEvent> = null;
+	readonly #socket: WebSocket;
+	#stepOneDropped = false;
+
+	constructor(socket: WebSocket) {
+		this.#socket = socket;
+	}
+
+	get url(): string {
+		return this.#socket.url;
+	}
+	get readyState(): number {
+		return this.#socket.readyState;
+	}
+	/** The early socket was made with 'arraybuffer', what the provider asks for. */
+	get binaryType(): BinaryType {
+		return this.#socket.binaryType;
+	}
+	set binaryType(_type: BinaryType) {}
+
+	send(data: Uint8Array<ArrayBuffer>): void {
+		if (!this.#stepOneDropped && data[0] === 0 && data[1] === 0) {
+			this.#stepOneDropped = true;
+			return;
+		}
+		// A replayed 'open' of a socket that has closed since: the provider's greeting has no one to go to.
+		if (this.#socket.readyState === this.OPEN) this.#socket.send(data);
+	}
+
+	close(code?: number, reason?: string): void {
+		this.#socket.close(code, reason);
+	}
+
+	dispatch(event: Event): void {
+		if (event.type === 'open') this.onopen?.(event);
+		else if (event.type === 'message') this.onmessage?.(event as MessageEvent);
+		else if (event.type === 'error') this.onerror?.(event);
+		else if (event.type === 'close') this.onclose?.(event as CloseEvent);
+	}
+}
+
+export interface EarlyPlanSocketOptions {
+	/** `webSocketBaseUrl(location)`. */
+	base: string;
+	planId: string;
+	token: string;
+	/** The browser's WebSocket, or `ws` in Node tests. */
+	WebSocketImpl: typeof WebSocket;
+}
+
+export class EarlyPlanSocket {
+	readonly planId: string;
+	/** The URL the editor's provider will ask for (see socket-url.ts). */
+	readonly url: string;
+	readonly #socket: WebSocket;
+	/** Events not yet delivered to the provider; null once replayed (they go straight through). */
+	#pending: Event[] | null = [];
+	#takenOver: HandedOverSocket | null = null;
+	/** True once a provider asked for a socket: the first ask decides whether it gets this one. */
+	#asked = false;
+
+	constructor({ base, planId, token, WebSocketImpl }: EarlyPlanSocketOptions) {
+		this.planId = planId;
+		this.url = planSocketUrl(base, planId, token);
+		this.#socket = new WebSocketImpl(this.url);
+		this.#socket.binaryType = 'arraybuffer';
+		const receive = (event: Event): void => {
+			if (this.#pending) this.#pending.push(event);
+			else this.#takenOver?.dispatch(event);
+		};
+		this.#socket.addEventListener('open', (event) => {
+			this.#socket.send(SYNC_STEP_1_EVERYTHING);
+			receive(event);
+		});
+		this.#socket.addEventListener('message', receive);
+		this.#socket.addEventListener('error', receive);
+		this.#socket.addEventListener('close', receive);
+	}
+
+	/**
+	 * A WebSocket class for y-websocket's `WebSocketPolyfill` option. Its first construction takes
+	 * this socket over when the URL is this socket's (else this socket is closed); every other
+	 * construction (reconnects) opens a new `Base` socket as usual.
+	 */
+	webSocketClass(Base: typeof WebSocket): typeof WebSocket {
+		const take = (url: string): HandedOverSocket | null => this.#take(url);
+		function PlanWebSocket(url: string | URL, protocols?: string | string[]): WebSocket {
+			// Called with `new`: a constructor that returns an object makes that object the instance.
+			return (take(String(url)) as unknown as WebSocket | null) ?? new Base(url, protocols);
+		}
+		return PlanWebSocket as unknown as typeof WebSocket;
+	}
+
+	/** Closes the socket unless a provider has taken it over (then the provider closes it). */
+	close(): void {
+		this.#asked = true;
+		if (this.#takenOver) return;
+		this.#pending = null;
+		this.#socket.close();
+	}
+
+	#take(url: string): HandedOverSocket | null {
+		if (this.#asked) return null;
+		this.#asked = true;
+		if (url !== this.url) {
+			this.close();
+			return null;
+		}
+		const socket = new HandedOverSocket(this.#socket);
+		this.#takenOver = socket;
+		// The provider sets its handlers right after constructing; replay once it has. A microtask
+		// runs before any further socket event (a task), so the order of events is kept.
+		queueMicrotask(() => {
+			const pending = this.#pending ?? [];
+			this.#pending = null;
+			for (const event of pending) socket.dispatch(event);
+		});
+		return socket;
+	}
+}
+
+/**
+ * The one socket hooks.client.ts opened for this page load, until the editor takes it. Module
+ * state, against the house rule, because SvelteKit's start hook cannot hand anything to a page
+ * otherwise; it holds at most one socket and only until the first editor asks.
+ */
+let waiting: EarlyPlanSocket | null = null;
+
+/** Opens the plan's socket now (the app's start hook, on a share link). */
+export function openEarlyPlanSocket(options: EarlyPlanSocketOptions): void {
+	waiting?.close();
+	waiting = new EarlyPlanSocket(options);
+}
+
+/** The early socket of plan `planId`, once (the editor takes it over); null when there is none. */
+export function takeEarlyPlanSocket(planId: string): EarlyPlanSocket | null {
+	const socket = waiting;
+	waiting = null;
+	if (socket && socket.planId !== planId) {
+		socket.close();
+		return null;
+	}
+	return socket;
+}
