@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { jitteredBackoff } from './backoff';
 
 describe('jitteredBackoff', () => {
-	it('grows exponentially up to 5 s, spread over 50–100 % of the delay', () => {
+	it('grows exponentially up to 2.5 s, spread over 50–100 % of the delay', () => {
 		expect(jitteredBackoff(1, () => 0)).toBe(100);
 		expect(jitteredBackoff(1, () => 0.999999)).toBe(200);
 		expect(jitteredBackoff(3, () => 0.5)).toBe(600);
-		expect(jitteredBackoff(20, () => 0)).toBe(2_500);
-		expect(jitteredBackoff(20, () => 0.999999)).toBe(5_000);
+		expect(jitteredBackoff(20, () => 0)).toBe(1_250);
+		expect(jitteredBackoff(20, () => 0.999999)).toBe(2_500);
 	});
 
 	it('gives clients that fail together different delays', () => {

@@ -8,6 +8,7 @@
  * clocks count as acknowledged too; otherwise a client that only reads would never look saved.
  */
 import * as Y from 'yjs';
+import { jitteredBackoff } from './backoff';
 import type * as decoding from 'lib0/decoding';
 import type * as encoding from 'lib0/encoding';
 import { Awareness } from 'y-protocols/awareness';
@@ -191,6 +192,9 @@ export class PlanConnection {
 	};
 
 	#onClose = (event: CloseEvent | null): void => {
+		// Emitted before y-websocket counts this failure and schedules the retry with min(2^n × 100 ms,
+		// maxBackoffTime): a random cap per retry spreads reconnecting clients out (backoff.ts).
+		this.#provider.maxBackoffTime = jitteredBackoff(this.#provider.wsUnsuccessfulReconnects + 1);
 		this.#dispatch({ type: 'close', code: event?.code ?? null, reason: event?.reason ?? '' });
 	};
 
