@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { loadAppHandler, MissingBuildError } from './app-handler';
 import { ConfigError, limitsFromEnv, sqliteSynchronousFromEnv } from './config';
 import { consoleLogger } from './log';
+import { clientAddressHeaderFromEnv } from './client-address';
 import { startServer } from './start-server';
 import { PostgresSchemaError } from './persistence/postgres-migrations';
 import { PostgresConnectError } from './persistence/postgres-pool';
@@ -42,10 +43,12 @@ async function main(): Promise<void> {
 	let limits;
 	let synchronous;
 	let scaleOut;
+	let clientAddressHeader;
 	try {
 		limits = limitsFromEnv(process.env);
 		synchronous = sqliteSynchronousFromEnv(process.env);
 		scaleOut = scaleOutFromEnv(process.env);
+		clientAddressHeader = clientAddressHeaderFromEnv(process.env);
 	} catch (error) {
 		if (error instanceof ConfigError) fail(error.message);
 		throw error;
@@ -56,7 +59,7 @@ async function main(): Promise<void> {
 		throw error;
 	});
 
-	const server = await startServer({ port, host, dataDir, handler, limits, synchronous, logger: consoleLogger(), ...scaleOut }).catch(
+	const server = await startServer({ port, host, dataDir, handler, limits, synchronous, logger: consoleLogger(), clientAddressHeader, ...scaleOut }).catch(
 		(error: NodeJS.ErrnoException) => {
 			if (error instanceof BusConnectError || error instanceof PostgresConnectError || error instanceof PostgresSchemaError) fail(error.message);
 			if (error.code === 'EADDRINUSE') fail(`port ${port} is already in use; set PORT to another one.`);

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { DocRegistry } from './collab/doc-registry';
 import { WsEndpoint } from './collab/ws-endpoint';
 import { plansApiRoute } from './api/plans-api';
+import { clientAddressOf } from './client-address';
 import { DEFAULT_LIMITS, type ServerLimits } from './config';
 import { createHttpServer, sendJson, type HttpRoute, type NodeHandler } from './http-app';
 import { consoleLogger, type Logger } from './log';
@@ -54,6 +55,8 @@ export interface StartServerOptions {
 	redisUrl?: string;
 	/** Redis channel prefix (default planbook; tests use one of their own). */
 	busPrefix?: string;
+	/** Header a trusted proxy writes the client's address into (client-address.ts). */
+	clientAddressHeader?: string;
 }
 
 export interface RunningServer {
@@ -102,7 +105,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 		maxDocBytes: limits.maxDocBytes,
 		bus
 	});
-	const endpoint = new WsEndpoint({ store, registry, limits, metrics, log });
+	const endpoint = new WsEndpoint({ store, registry, limits, metrics, log, clientAddress: clientAddressOf(options.clientAddressHeader) });
 	let poller: CatchUpPoller | undefined;
 	if (bus && isSharedLogStore(store)) {
 		const catchUp = new CatchUpPoller({ store, loadedDocs: () => registry.loadedDocs(), intervalMs: CATCH_UP_INTERVAL_MS, log });

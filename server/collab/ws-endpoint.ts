@@ -9,13 +9,14 @@
  * retries): open sockets per remote address (counted from the upgrade request until the TCP
  * socket closes, and checked before the token, so a flood costs no store reads), and the
  * registry's plans loaded at once (TooManyDocsError). Behind a reverse proxy every client shares
- * the proxy's address: raise PLANBOOK_MAX_CONNECTIONS_PER_ADDRESS there.
+ * the proxy's address unless `clientAddress` reads the proxy's header (client-address.ts).
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CLOSE } from '../../src/lib/collab/protocol';
 import { authorizePlan, type AccessDenied } from '../access';
+import { clientAddressOf, type ClientAddressOf } from '../client-address';
 import type { ServerLimits } from '../config';
 import type { Logger } from '../log';
 import type { ServerMetrics } from '../metrics';
@@ -40,6 +41,8 @@ export interface WsEndpointOptions {
 	limits: ServerLimits;
 	metrics: ServerMetrics;
 	log: Logger;
+	/** Which address a socket counts against (default: its peer address). */
+	clientAddress?: ClientAddressOf;
 }
 
 export class WsEndpoint {
@@ -159,7 +162,7 @@ export class WsEndpoint {
 	 * as a breach, logged) when the address has its maximum open already.
 	 */
 	#countAddress(req: IncomingMessage, socket: Duplex): boolean {
-		const address = req.socket.remoteAddress ?? 'unknown';
+		const address = (this.#options.clientAddress ?? clientAddressOf(undefined))(req);
 		const open = this.#perAddress.get(address) ?? 0;
 		const max = this.#options.limits.maxConnectionsPerAddress;
 		if (open >= max) {
