@@ -22,6 +22,8 @@ export interface AwarenessRelayOptions {
 	/** Sends one frame to every peer of the plan. */
 	broadcast: (frame: Uint8Array) => void;
 	intervalMs?: number;
+	/** How the changed states become a frame (default: a y-websocket awareness message). */
+	encode?: (awareness: Awareness, clients: number[]) => Uint8Array;
 	/** Milliseconds (performance.now by default). */
 	now?: () => number;
 }
@@ -31,6 +33,7 @@ export class AwarenessRelay {
 	readonly #broadcast: (frame: Uint8Array) => void;
 	readonly #intervalMs: number;
 	readonly #now: () => number;
+	readonly #encode: (awareness: Awareness, clients: number[]) => Uint8Array;
 	readonly #pending = new Set<number>();
 	#timer: NodeJS.Timeout | undefined;
 	#lastFlush = Number.NEGATIVE_INFINITY;
@@ -40,6 +43,7 @@ export class AwarenessRelay {
 		this.#broadcast = options.broadcast;
 		this.#intervalMs = options.intervalMs ?? AWARENESS_FLUSH_MS;
 		this.#now = options.now ?? (() => performance.now());
+		this.#encode = options.encode ?? encodeAwareness;
 	}
 
 	/** Notes clients whose presence changed (or was renewed or removed); relayed within an interval. */
@@ -61,7 +65,7 @@ export class AwarenessRelay {
 		this.#pending.clear();
 		if (clients.length === 0) return;
 		this.#lastFlush = this.#now();
-		this.#broadcast(encodeAwareness(this.#awareness, clients));
+		this.#broadcast(this.#encode(this.#awareness, clients));
 	}
 
 	/** Drops what is pending (the plan is unloading). */

@@ -111,6 +111,8 @@ export class SharedDoc {
 	readonly #sharedLog: SharedLogStore | undefined;
 	readonly #seqs: SeqTracker | undefined;
 	#gapTimer: NodeJS.Timeout | undefined;
+	/** Scale-out: local clients' presence, coalesced like the relay to peers, for the bus. */
+	#busAwareness: AwarenessRelay | undefined;
 	/** The whole doc as a sync step 2 frame, for clients that have nothing yet; dropped on change. */
 	#fullSyncFrame: Buffer | undefined;
 
@@ -150,6 +152,12 @@ export class SharedDoc {
 			this.#bus = options.bus;
 			this.#sharedLog = options.store;
 			this.#seqs = new SeqTracker(options.stored.lastSeq);
+			const bus = options.bus;
+			this.#busAwareness = new AwarenessRelay({
+				awareness: this.awareness,
+				encode: (awareness, clients) => awarenessProtocol.encodeAwarenessUpdate(awareness, clients),
+				broadcast: (update) => bus.publishAwareness(this.planId, update)
+			});
 			this.awareness.on('update', this.#publishAwareness);
 		}
 	}
@@ -441,6 +449,7 @@ export class SharedDoc {
 		this.#fullSyncFrame = undefined;
 		this.#peers.clear();
 		this.awareness.off('update', this.#publishAwareness);
+		this.#busAwareness?.destroy();
 		this.awareness.off('update', this.#relayAwareness);
 		this.#awarenessRelay.destroy();
 		this.awareness.destroy();
@@ -452,10 +461,8 @@ export class SharedDoc {
 		{ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
 		origin: unknown
 	): void => {
-		if (origin === REMOTE || !this.#bus) return;
-		const changed = [...added, ...updated, ...removed];
-		if (changed.length === 0) return;
-		this.#bus.publishAwareness(this.planId, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+		if (origin === REMOTE) return;
+		this.#busAwareness?.add([...added, ...updated, ...removed]);
 	};
 
 	readonly #relayAwareness = (
