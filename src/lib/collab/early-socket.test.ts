@@ -96,15 +96,16 @@ describe('EarlyPlanSocket', () => {
 		provider.destroy();
 	});
 
-	it('downloads the plan before the provider exists, which then takes it over without asking again', async () => {
+	it('downloads and applies the plan before the provider exists, which then takes it over without asking again', async () => {
 		const { id, editor, owner } = await planWithText();
 		RecordingWebSocket.frames = [];
 		const early = new EarlyPlanSocket({ base: wsBase, planId: id, token: editor, WebSocketImpl: NodeWebSocket });
-		await until(() => stepTwos().length === 1, 'the plan on the early socket');
+		await until(() => text(early.doc) === text(owner), 'the plan in the early doc');
+		expect(stepTwos()).toHaveLength(1);
 
-		const reader = new Y.Doc();
+		const reader = early.doc;
 		const connection = connect(reader, id, editor, early.webSocketClass(NodeWebSocket));
-		await until(() => text(reader) === text(owner), 'the plan in the reader’s doc');
+		// Synced (the empty step 2 in the plan's place) and saved (the server's MESSAGE_SAVED, replayed).
 		await until(() => connection.status.kind === 'saved', 'the reader to be synced');
 		// The provider's own step 1 was not sent: the plan came once.
 		await new Promise((resolve) => setTimeout(resolve, 100));
@@ -118,9 +119,18 @@ describe('EarlyPlanSocket', () => {
 	it('is closed, and the provider opens its own socket, when the provider asks for another URL', async () => {
 		const { id, editor, owner } = await planWithText();
 		const early = new EarlyPlanSocket({ base: wsBase, planId: id, token: 'someone-else', WebSocketImpl: NodeWebSocket });
-		const reader = new Y.Doc();
-		connect(reader, id, editor, early.webSocketClass(NodeWebSocket));
-		await until(() => text(reader) === text(owner), 'the plan over the provider’s own socket');
+		connect(early.doc, id, editor, early.webSocketClass(NodeWebSocket));
+		await until(() => text(early.doc) === text(owner), 'the plan over the provider’s own socket');
+	});
+
+	it('hands over before the plan has arrived: the provider applies it', async () => {
+		const { id, editor, owner } = await planWithText();
+		RecordingWebSocket.frames = [];
+		const early = new EarlyPlanSocket({ base: wsBase, planId: id, token: editor, WebSocketImpl: NodeWebSocket });
+		const connection = connect(early.doc, id, editor, early.webSocketClass(NodeWebSocket));
+		await until(() => connection.status.kind === 'saved', 'the reader to be synced');
+		expect(text(early.doc)).toBe(text(owner));
+		expect(stepTwos()).toHaveLength(1);
 	});
 
 	it('replays a refusal, so the provider reports it', async () => {

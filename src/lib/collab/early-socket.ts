@@ -3,20 +3,29 @@
  * code has loaded, and handed over to the editor's y-websocket provider once it exists.
  *
  * Why: a first visit downloads the whole plan over the socket (2 MB for a big plan), and the
- * server needs time to encode and send it. Opened by the editor (PlanSession.preconnect), the
- * socket asked for the plan only after a megabyte of scripts had loaded and run; opened here,
- * the plan travels meanwhile and is there when the editor is.
+ * server needs time to encode and send it; then the browser needs ~0.2 s to apply it. Opened by
+ * the editor (PlanSession.preconnect), the socket asked for the plan only after a megabyte of
+ * scripts had loaded and run, and the plan was applied after that. Opened here, the plan travels
+ * while the scripts load, and is applied to the doc (`doc`, which the editor's session adopts)
+ * as soon as it arrives, while the page is still waiting for the rest of its scripts.
  *
  * What it says: on open, y-websocket's sync step 1 with an empty state vector ("send me
  * everything") — what the editor's own provider sends when it opens before IndexedDB has loaded,
  * as it does for a link. Nothing else. Whatever arrives (the server's step 1, the plan as step 2,
  * MESSAGE_SAVED, awareness, relayed updates) is kept in order with the open, error and close
  * events and replayed to the provider when it takes the socket over; from then on events go
- * straight to it. The provider's own step 1 on this socket is dropped: the server is already
- * answering a request for everything, which covers anything a later state vector could ask.
+ * straight to it. Two frames are not kept. The first step 2 is applied at once, and the provider
+ * is given an empty step 2 in its place, which marks it synced as the real one would. The
+ * server's step 1 ("what do you have that I lack?"), which comes before the plan, is answered at
+ * once with an empty step 2, true of the still empty doc: answered by the provider after the plan
+ * was applied, it would walk the whole 2 MB doc to find nothing to send. The provider's own step 1
+ * on this socket is dropped: the server is already answering a request for everything, which
+ * covers anything a later state vector could ask.
  *
- * No yjs or y-websocket here: this module is part of the app's entry, which every page loads.
+ * Only yjs and lib0 here, no y-websocket or app code: this module is part of the app's entry.
  */
+import * as decoding from 'lib0/decoding';
+import * as Y from 'yjs';
 import { planSocketUrl } from './socket-url';
 
 /**
@@ -24,6 +33,19 @@ import { planSocketUrl } from './socket-url';
  * varUint8Array(an empty state vector, i.e. varUint(0) clients).
  */
 const SYNC_STEP_1_EVERYTHING = new Uint8Array([0, 0, 1, 0]);
+/** messageSync · messageYjsSyncStep2 (1) · varUint8Array(an empty update: no structs, no deletes). */
+const EMPTY_SYNC_STEP_2 = new Uint8Array([0, 1, 2, 0, 0]);
+/** Origin of the plan applied by this module (the provider's origin is the provider itself). */
+export const EARLY_ORIGIN = Symbol('planbook.early-socket');
+
+/** The update of a sync step 2 frame, or null for any other frame. */
+function syncStep2Update(frame: Uint8Array): Uint8Array | null {
+	if (frame[0] !== 0 || frame[1] !== 1) return null;
+	const decoder = decoding.createDecoder(frame);
+	decoding.readVarUint(decoder);
+	decoding.readVarUint(decoder);
+	return decoding.readVarUint8Array(decoder);
+}
 
 /** The handlers y-websocket assigns on its socket (setupWS). */
 type Handler<E extends Event> = ((event: E) => void) | null;
@@ -70,13 +92,16 @@ class HandedOverSocket {
 		this.#socket.close(code, reason);
 	}
 
-	dispatch(event: Event): void {
-		if (event.type === 'open') this.onopen?.(event);
+	dispatch(event: SocketEvent): void {
+		if (event.type === 'open') this.onopen?.(event as Event);
 		else if (event.type === 'message') this.onmessage?.(event as MessageEvent);
-		else if (event.type === 'error') this.onerror?.(event);
+		else if (event.type === 'error') this.onerror?.(event as Event);
 		else if (event.type === 'close') this.onclose?.(event as CloseEvent);
 	}
 }
+
+/** A socket event as received, or a message made here (the provider reads only `data`). */
+type SocketEvent = Event | { type: 'message'; data: ArrayBuffer };
 
 export interface EarlyPlanSocketOptions {
 	/** `webSocketBaseUrl(location)`. */
@@ -91,9 +116,15 @@ export class EarlyPlanSocket {
 	readonly planId: string;
 	/** The URL the editor's provider will ask for (see socket-url.ts). */
 	readonly url: string;
+	/**
+	 * The plan's doc, empty (as `createPlanDoc` makes it) until the server's step 2 is applied to
+	 * it; the editor's session adopts it, whether or not the socket is taken over.
+	 */
+	readonly doc = new Y.Doc();
 	readonly #socket: WebSocket;
 	/** Events not yet delivered to the provider; null once replayed (they go straight through). */
-	#pending: Event[] | null = [];
+	#pending: SocketEvent[] | null = [];
+	#applied = false;
 	#takenOver: HandedOverSocket | null = null;
 	/** True once a provider asked for a socket: the first ask decides whether it gets this one. */
 	#asked = false;
@@ -103,7 +134,7 @@ export class EarlyPlanSocket {
 		this.url = planSocketUrl(base, planId, token);
 		this.#socket = new WebSocketImpl(this.url);
 		this.#socket.binaryType = 'arraybuffer';
-		const receive = (event: Event): void => {
+		const receive = (event: SocketEvent): void => {
 			if (this.#pending) this.#pending.push(event);
 			else this.#takenOver?.dispatch(event);
 		};
@@ -111,7 +142,10 @@ export class EarlyPlanSocket {
 			this.#socket.send(SYNC_STEP_1_EVERYTHING);
 			receive(event);
 		});
-		this.#socket.addEventListener('message', receive);
+		this.#socket.addEventListener('message', (event: MessageEvent<unknown>) => {
+			const kept = this.#applyFirstPlan(event);
+			if (kept) receive(kept);
+		});
 		this.#socket.addEventListener('error', receive);
 		this.#socket.addEventListener('close', receive);
 	}
@@ -136,6 +170,29 @@ export class EarlyPlanSocket {
 		if (this.#takenOver) return;
 		this.#pending = null;
 		this.#socket.close();
+	}
+
+	/**
+	 * Before the hand-over, answers the server's step 1 while the doc is empty and applies the
+	 * first sync step 2; returns what the provider is to get, null for nothing.
+	 */
+	#applyFirstPlan(event: MessageEvent<unknown>): SocketEvent | null {
+		if (this.#applied || !this.#pending || !(event.data instanceof ArrayBuffer)) return event;
+		const frame = new Uint8Array(event.data);
+		if (frame[0] === 0 && frame[1] === 0 && this.doc.store.clients.size === 0) {
+			this.#socket.send(EMPTY_SYNC_STEP_2);
+			return null;
+		}
+		try {
+			const update = syncStep2Update(frame);
+			if (!update) return event;
+			Y.applyUpdate(this.doc, update, EARLY_ORIGIN);
+		} catch {
+			// Not a frame Yjs can read: the provider meets it and handles it as it would have.
+			return event;
+		}
+		this.#applied = true;
+		return { type: 'message', data: EMPTY_SYNC_STEP_2.slice().buffer };
 	}
 
 	#take(url: string): HandedOverSocket | null {

@@ -46,6 +46,23 @@ function memoryPending(): PendingStore & { entries: Map<string, Uint8Array> } {
 }
 
 describe('local doc persistence', () => {
+	it('saves what the doc held before it was attached (a plan downloaded first), merged with what was stored', async () => {
+		const store = memoryStore();
+		const stored = new Y.Doc();
+		stored.getMap('meta').set('year', 2028);
+		store.record = { state: Y.encodeStateAsUpdate(stored), writer: 'old' };
+		const doc = new Y.Doc();
+		doc.getMap('meta').set('title', 'Downloaded');
+
+		const persistence = new LocalDocPersistence({ doc, id: 'p', store, debounceMs: 20 });
+		expect(persistence.dirty).toBe(true);
+		await persistence.load();
+		await expect.poll(() => store.writes).toBe(1);
+		const reloaded = new Y.Doc();
+		Y.applyUpdate(reloaded, store.record?.state ?? new Uint8Array());
+		expect(reloaded.getMap('meta').toJSON()).toEqual({ title: 'Downloaded', year: 2028 });
+	});
+
 	it('loads without saving again, and saves edits debounced', async () => {
 		const store = memoryStore();
 		const first = new Y.Doc();

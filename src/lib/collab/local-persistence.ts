@@ -104,6 +104,9 @@ export class LocalDocPersistence {
 		this.#onSaved = options.onSaved ?? (() => {});
 		this.#onError = options.onError ?? (() => {});
 		this.#stopWatching = watchChanges(this.#doc, this.#onChange);
+		// Content the doc had before `load` did not come from here (a plan downloaded before the
+		// session existed, see early-socket.ts): it is saved like any change.
+		if (this.#doc.store.clients.size > 0) this.#markDirty();
 	}
 
 	/** Applies the stored state and any pending last-moment edits; true when there was something. */

@@ -70,6 +70,12 @@ export interface PlanSessionOptions {
 	origin: string;
 	/** Where edits go when the page is closing (localStorage); none in tests. */
 	pending?: PendingUpdates;
+	/**
+	 * The socket the app's start hook opened for this plan's share link (collab/early-socket.ts):
+	 * its doc, which may hold the plan already, becomes the session's, and `preconnect` takes the
+	 * socket over.
+	 */
+	early?: EarlyPlanSocket | null;
 }
 
 /** How long idle-time work may wait for an idle moment before it runs anyway, in milliseconds. */
@@ -88,7 +94,7 @@ const whenIdle: IdleScheduler = (task) => {
 export class PlanSession {
 	readonly id: string;
 	readonly #options: PlanSessionOptions;
-	readonly #doc: Doc = createPlanDoc();
+	readonly #doc: Doc;
 	readonly #roots: { variables: YRows; data: YMap; meta: YMap };
 	readonly #persistence: LocalDocPersistence;
 	readonly live: LiveModel;
@@ -140,6 +146,7 @@ export class PlanSession {
 	constructor(options: PlanSessionOptions) {
 		this.id = options.id;
 		this.#options = options;
+		this.#doc = options.early?.doc ?? createPlanDoc();
 		this.#user = options.user;
 		this.#meta = { ...this.#meta, locale: options.fallbackLocale };
 		this.#roots = editorRoots(this.#doc);
@@ -195,10 +202,11 @@ export class PlanSession {
 	 * Opens the socket with a share link's token before `open` has read this browser's records:
 	 * the plan (megabytes for a big one) then downloads while IndexedDB opens. `open` keeps this
 	 * connection when it settles on the same token, and closes it when the link is refused or this
-	 * browser holds a better token. `early`, the socket the app's start hook opened for the link
-	 * (collab/early-socket.ts), is taken over when it is the one the token asks for, else closed.
+	 * browser holds a better token. The start hook's socket (`early` in the options) is taken over
+	 * when it is the one the token asks for, else closed.
 	 */
-	preconnect(hashToken: string | null, early: EarlyPlanSocket | null = null): void {
+	preconnect(hashToken: string | null): void {
+		const early = this.#options.early ?? null;
 		if (!hashToken || this.#connection || this.#destroyed) {
 			early?.close();
 			return;
