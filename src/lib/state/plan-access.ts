@@ -15,7 +15,9 @@ export type PlanAccess =
 /**
  * Resolves the token to open plan `id` with. A new link token is verified with the server; when
  * the server cannot be reached it is remembered as a viewer's until the next check says otherwise
- * (read-only is the safe guess: the server would drop a viewer's edits anyway).
+ * (read-only is the safe guess: the server would drop a viewer's edits anyway). The server is
+ * asked while IndexedDB opens (slow in a new profile), not after; the answer goes unused when this
+ * browser already holds the link's token.
  */
 export async function resolvePlanAccess({
 	db,
@@ -30,11 +32,14 @@ export async function resolvePlanAccess({
 	hashToken: string | null;
 	now: () => number;
 }): Promise<PlanAccess> {
+	const asked = hashToken ? api.info(id, hashToken) : null;
+	// Unused when the token is held; its failure is handled below when it is used.
+	void asked?.catch(() => {});
 	const known = await getPlan(db, id);
 	const heldRole = hashToken && known ? (Object.entries(known.tokens).find(([, t]) => t === hashToken)?.[0] as PlanRole | undefined) : undefined;
-	if (hashToken && !heldRole) {
+	if (hashToken && asked && !heldRole) {
 		try {
-			const info = await api.info(id, hashToken);
+			const info = await asked;
 			const record = await grantAccess(db, { id, role: info.role, token: hashToken, now: now(), title: info.title });
 			const best = bestToken(record);
 			return best ? { kind: 'ok', record, ...best, verified: true } : { kind: 'no-token' };

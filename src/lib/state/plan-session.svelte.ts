@@ -221,9 +221,14 @@ export class PlanSession {
 		// IndexedDB, which is slow to open in a new profile. Without local state the plan still
 		// opens from the server; it just won't open offline.
 		const localLoaded = this.#persistence.load().catch(() => false);
+		const accessResolved = resolvePlanAccess({ db, api, id, hashToken, now });
+		// A share link's plan may be in the doc already (the start hook's socket): its numbers are
+		// worked out while IndexedDB and the server answer, not after (recomputed below only if the
+		// doc changed meanwhile).
+		if (this.#roots.variables.length > 0) this.#refreshLive();
 		let access: Awaited<ReturnType<typeof resolvePlanAccess>>;
 		try {
-			access = await resolvePlanAccess({ db, api, id, hashToken, now });
+			access = await accessResolved;
 		} catch {
 			// IndexedDB refused (private window, full disk): there is nowhere to keep the token.
 			this.#disconnect();
@@ -465,6 +470,11 @@ export class PlanSession {
 		this.#refreshMeta();
 		this.#refreshSections();
 		this.#dataSets = presentDataSets(this.#doc);
+		this.#refreshLive();
+	}
+
+	/** Variables and finance data into the live model (only what changed is recomputed). */
+	#refreshLive(): void {
 		this.live.setVariables(readVariableEntries(this.#roots.variables));
 		this.live.setFinanceData(readFinanceData(this.#roots.data));
 	}
