@@ -5,8 +5,9 @@
  *   stored state vector, so a client whose state is already stored becomes "saved" at once;
  * - sync step 2 / update: decoded, then handed to the shared doc (store → apply → relay → ack);
  *   a viewer's updates are dropped and logged, never stored or relayed;
- * - awareness: applied and relayed (viewers too), at most `awarenessPerSecond` (beyond: dropped,
- *   counted, the socket stays); query-awareness: all states.
+ * - awareness: applied and relayed (viewers too), at most `awarenessPerSecond` (beyond: the
+ *   latest is kept and applied when the rate allows, counted, the socket stays); query-awareness:
+ *   all states.
  * Anything malformed closes this socket only (4400), with the reason logged; a flood closes it with
  * 4429, an over-long frame with 4413, an update that would make the plan too large with 4422. The
  * stored plan is never touched by a refused frame.
@@ -59,6 +60,9 @@ export class PlanConnection implements DocPeer {
 	/** Presence messages dropped since the last log line about them, and when that was. */
 	#awarenessDropped = 0;
 	#awarenessDropLoggedAt = Number.NEGATIVE_INFINITY;
+	/** The latest presence over the rate, applied when the rate allows (#deferAwareness). */
+	#deferredAwareness: Uint8Array | undefined;
+	#awarenessTimer: NodeJS.Timeout | undefined;
 	#pingTimer?: NodeJS.Timeout;
 	#alive = true;
 	/** Set when we decided to close: later frames are ignored. */
@@ -162,13 +166,8 @@ export class PlanConnection implements DocPeer {
 				// Echoes of relayed presence (every y-websocket client sends them) change nothing: skip them
 				// before the rate limit, which is for what a client itself says.
 				if (!awarenessHasNews(shared.awareness, message.update)) return;
-				if (!this.#awarenessBucket.take()) return this.#dropAwareness();
-				try {
-					awarenessProtocol.applyAwarenessUpdate(shared.awareness, message.update, this);
-				} catch (error) {
-					throw new MalformedMessageError(`awareness update does not decode (${error instanceof Error ? error.message : String(error)})`);
-				}
-				return;
+				if (!this.#awarenessBucket.take()) return this.#deferAwareness(message.update);
+				return this.#applyAwareness(message.update);
 			case 'query-awareness': {
 				const states = [...shared.awareness.getStates().keys()];
 				if (states.length > 0) this.send(encodeAwareness(shared.awareness, states));
@@ -235,17 +234,48 @@ export class PlanConnection implements DocPeer {
 		this.close(code, message);
 	}
 
+	/** Throws MalformedMessageError when the states do not decode. */
+	#applyAwareness(update: Uint8Array): void {
+		try {
+			awarenessProtocol.applyAwarenessUpdate(this.#shared.awareness, update, this);
+		} catch (error) {
+			throw new MalformedMessageError(`awareness update does not decode (${error instanceof Error ? error.message : String(error)})`);
+		}
+	}
+
 	/**
-	 * Presence beyond the socket's rate: dropped without closing (presence is renewed anyway, and a
-	 * cursor moved fast is no fault), counted, and logged once per interval per socket.
+	 * Presence beyond the socket's rate is throttled, not refused (a cursor moved fast is no fault):
+	 * only the latest such message is kept and applied once the rate allows, so the others see where
+	 * the typist's caret ended up, never a stale one. Counted, logged once per interval per socket.
 	 */
-	#dropAwareness(): void {
+	#deferAwareness(update: Uint8Array): void {
+		this.#deferredAwareness = update;
+		this.#awarenessThrottled();
+		if (this.#awarenessTimer) return;
+		const retryMs = Math.ceil(1000 / Math.max(1, this.#options.limits.awarenessPerSecond));
+		this.#awarenessTimer = setTimeout(() => {
+			this.#awarenessTimer = undefined;
+			const deferred = this.#deferredAwareness;
+			this.#deferredAwareness = undefined;
+			if (!deferred || this.#closing) return;
+			if (!this.#awarenessBucket.take()) return this.#deferAwareness(deferred);
+			try {
+				this.#applyAwareness(deferred);
+			} catch (error) {
+				if (error instanceof MalformedMessageError) this.#reject('malformed', CLOSE.malformed, error.message);
+				else throw error;
+			}
+		}, retryMs);
+		this.#awarenessTimer.unref();
+	}
+
+	#awarenessThrottled(): void {
 		const { metrics, log } = this.#options;
 		metrics.limitBreached('awareness-rate');
 		this.#awarenessDropped++;
 		const now = performance.now();
 		if (now - this.#awarenessDropLoggedAt < AWARENESS_DROP_LOG_MS) return;
-		log.warn('dropping presence sent too fast', { plan: this.planId, dropped: this.#awarenessDropped, limit: 'awareness-rate' });
+		log.warn('throttling presence sent too fast', { plan: this.planId, dropped: this.#awarenessDropped, limit: 'awareness-rate' });
 		this.#awarenessDropLoggedAt = now;
 		this.#awarenessDropped = 0;
 	}
@@ -261,6 +291,7 @@ export class PlanConnection implements DocPeer {
 
 	#onClose(): void {
 		this.#closing = true;
+		clearTimeout(this.#awarenessTimer);
 		clearInterval(this.#pingTimer);
 		this.#shared.removePeer(this);
 		this.#options.metrics.connectionClosed();

@@ -159,7 +159,7 @@ describe('server limits', () => {
 		await expectUnaffected(s, 'after the third plan loaded');
 	});
 
-	it('presence rate: excess presence is dropped and counted, the socket stays', async () => {
+	it('presence rate: excess presence is throttled and counted, the socket stays', async () => {
 		const s = await setup({ awarenessPerSecond: 10, awarenessBurst: 20 });
 		const seen = new Set<unknown>();
 		s.bystander.provider.awareness.on('change', () => {
