@@ -275,7 +275,7 @@ export class PlanConnection implements DocPeer {
 		this.#awarenessDropped++;
 		const now = performance.now();
 		if (now - this.#awarenessDropLoggedAt < AWARENESS_DROP_LOG_MS) return;
-		log.warn('throttling presence sent too fast', { plan: this.planId, dropped: this.#awarenessDropped, limit: 'awareness-rate' });
+		log.warn('throttling presence sent too fast', { plan: this.planId, throttled: this.#awarenessDropped, limit: 'awareness-rate' });
 		this.#awarenessDropLoggedAt = now;
 		this.#awarenessDropped = 0;
 	}
