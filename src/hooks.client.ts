@@ -1,15 +1,13 @@
 import type { ClientInit } from '@sveltejs/kit';
-import { openEarlyPlanSocket } from '$lib/collab/early-socket';
-import { webSocketBaseUrl } from '$lib/collab/socket-url';
-import { planIdFromPath, tokenFromHash } from '$lib/state/share-link';
+import { adoptEarlyPlanSocket } from '$lib/collab/early-socket';
 
 /**
  * Runs once when the app starts in the browser, before the first page's code has loaded. On a
- * share link (`/p/<id>#token=…`) the plan starts downloading now, so it arrives while the editor's
- * scripts load (collab/early-socket.ts); the editor takes the socket over.
+ * share link the page's own script (app.html) has already asked for the plan; the app takes that
+ * socket over now, so the plan is applied as soon as it arrives (collab/early-socket.ts), and the
+ * editor takes it over in turn.
  */
 export const init: ClientInit = () => {
-	const planId = planIdFromPath(location.pathname);
-	const token = tokenFromHash(location.hash);
-	if (planId && token) openEarlyPlanSocket({ base: webSocketBaseUrl(location), planId, token, WebSocketImpl: WebSocket });
+	adoptEarlyPlanSocket(window.__planbookEarlySocket);
+	delete window.__planbookEarlySocket;
 };

@@ -1,16 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { startServer, type RunningServer } from '../../../server/start-server';
 import { PlanConnection } from './connection';
-import { EarlyPlanSocket } from './early-socket';
+import { EarlyPlanSocket, type PageEarlySocket } from './early-socket';
 import { writeMarkdown } from './schema/rich-text';
 import { planRoots } from './schema/roots';
-import { planSocketUrl } from './socket-url';
+import { webSocketBaseUrl } from './socket-url';
 
 /** y-websocket's frames from the server, as the early socket's owner sees them (sync step 2: [0, 1, …]). */
 class RecordingWebSocket extends WebSocket {
@@ -22,6 +23,18 @@ class RecordingWebSocket extends WebSocket {
 }
 const NodeWebSocket = RecordingWebSocket as unknown as typeof globalThis.WebSocket;
 const silent = { info: () => {}, warn: () => {}, error: () => {} };
+
+/** app.html's script, which opens the socket before the app's scripts load. */
+const PAGE_SCRIPT = /<script>([\s\S]*?)<\/script>/.exec(readFileSync(new URL('../../app.html', import.meta.url), 'utf8'))?.[1] ?? '';
+
+/** Runs app.html's script as a page at `href` would, with `ws` as its WebSocket. */
+function runPageScript(href: string): PageEarlySocket | undefined {
+	const window: { __planbookEarlySocket?: PageEarlySocket } = {};
+	runInNewContext(PAGE_SCRIPT, { window, location: new URL(href), URLSearchParams, Uint8Array, WebSocket: NodeWebSocket });
+	const early = window.__planbookEarlySocket;
+	if (early) cleanups.push(() => early.socket.close());
+	return early;
+}
 
 let server: RunningServer;
 let dataDir: string;
@@ -63,6 +76,8 @@ async function planWithText(): Promise<{ id: string; editor: string; owner: Y.Do
 	await until(() => connection.status.kind === 'saved', 'the owner to sync');
 	owner.transact(() => writeMarkdown(firstBody(owner), 'Early text. '.repeat(2_000)));
 	await until(() => connection.status.kind === 'saved', 'the owner’s text to be stored');
+	// Only the frames of the sockets under test count from here.
+	RecordingWebSocket.frames = [];
 	return { id, editor: tokens.editor, owner };
 }
 
@@ -70,6 +85,11 @@ function connect(doc: Y.Doc, planId: string, token: string, WebSocketPolyfill: t
 	const connection = new PlanConnection({ doc, planId, token, url: wsBase, user: null, WebSocketPolyfill });
 	cleanups.push(() => connection.destroy());
 	return connection;
+}
+
+function adopt(page: PageEarlySocket | undefined): EarlyPlanSocket {
+	if (!page) throw new Error('the page script opened no socket');
+	return new EarlyPlanSocket(page);
 }
 
 /** The first section's text, '' until the doc has it. */
@@ -85,57 +105,71 @@ function firstBody(doc: Y.Doc): Y.XmlFragment {
 
 const stepTwos = (): Uint8Array[] => RecordingWebSocket.frames.filter((f) => f[0] === 0 && f[1] === 1 && f.byteLength > 1_000);
 
-describe('EarlyPlanSocket', () => {
-	it('builds the URL y-websocket’s provider opens', () => {
-		const provider = new WebsocketProvider(`${wsBase}/`, 'p_1-x', new Y.Doc(), {
+describe('the page script (app.html)', () => {
+	it('opens the socket y-websocket’s provider would open, only for a share link', () => {
+		const { host } = new URL(server.url);
+		const page = runPageScript(`http://${host}/p/p_1-x#token=a%2Bb/c%3D%20`);
+		const provider = new WebsocketProvider(webSocketBaseUrl({ protocol: 'http:', host }), 'p_1-x', new Y.Doc(), {
 			connect: false,
 			params: { token: 'a+b/c=' },
 			WebSocketPolyfill: NodeWebSocket
 		});
-		expect(planSocketUrl(`${wsBase}/`, 'p_1-x', 'a+b/c=')).toBe(provider.url);
+		expect(page?.url).toBe(provider.url);
+		expect(page?.planId).toBe('p_1-x');
 		provider.destroy();
+		for (const href of [`http://${host}/p/p1`, `http://${host}/p/p1#section-2`, `http://${host}/w/p1#token=t`, `http://${host}/p/p1/x#token=t`, `http://${host}/p/%E0%A4%A#token=t`]) {
+			expect(runPageScript(href), href).toBeUndefined();
+		}
 	});
+});
 
-	it('downloads and applies the plan before the provider exists, which then takes it over without asking again', async () => {
+describe('EarlyPlanSocket', () => {
+	it('applies the plan before the provider exists, which then takes the socket over without asking again', async () => {
 		const { id, editor, owner } = await planWithText();
-		RecordingWebSocket.frames = [];
-		const early = new EarlyPlanSocket({ base: wsBase, planId: id, token: editor, WebSocketImpl: NodeWebSocket });
-		await until(() => text(early.doc) === text(owner), 'the plan in the early doc');
-		expect(stepTwos()).toHaveLength(1);
+		const page = runPageScript(`${server.url}/p/${id}#token=${editor}`);
+		await until(() => stepTwos().length === 1, 'the plan at the page script');
+		const early = adopt(page);
+		expect(text(early.doc)).toBe(text(owner));
 
-		const reader = early.doc;
-		const connection = connect(reader, id, editor, early.webSocketClass(NodeWebSocket));
+		const connection = connect(early.doc, id, editor, early.webSocketClass(NodeWebSocket));
 		// Synced (the empty step 2 in the plan's place) and saved (the server's MESSAGE_SAVED, replayed).
 		await until(() => connection.status.kind === 'saved', 'the reader to be synced');
 		// The provider's own step 1 was not sent: the plan came once.
 		await new Promise((resolve) => setTimeout(resolve, 100));
 		expect(stepTwos()).toHaveLength(1);
 		// One socket, both ways: the reader's edit reaches the owner.
-		firstBody(reader).insert(0, [new Y.XmlText('From the reader. ')]);
+		firstBody(early.doc).insert(0, [new Y.XmlText('From the reader. ')]);
 		await until(() => text(owner).includes('From the reader.'), 'the reader’s edit at the owner');
-		expect(RecordingWebSocket.frames.length).toBeGreaterThan(0);
 	});
 
-	it('is closed, and the provider opens its own socket, when the provider asks for another URL', async () => {
+	it('is taken over before the plan has arrived: the plan is applied when it comes', async () => {
 		const { id, editor, owner } = await planWithText();
-		const early = new EarlyPlanSocket({ base: wsBase, planId: id, token: 'someone-else', WebSocketImpl: NodeWebSocket });
-		connect(early.doc, id, editor, early.webSocketClass(NodeWebSocket));
-		await until(() => text(early.doc) === text(owner), 'the plan over the provider’s own socket');
+		const early = adopt(runPageScript(`${server.url}/p/${id}#token=${editor}`));
+		await until(() => text(early.doc) === text(owner), 'the plan in the early doc');
+		const connection = connect(early.doc, id, editor, early.webSocketClass(NodeWebSocket));
+		await until(() => connection.status.kind === 'saved', 'the reader to be synced');
+		expect(stepTwos()).toHaveLength(1);
 	});
 
-	it('hands over before the plan has arrived: the provider applies it', async () => {
+	it('is handed over before the plan has arrived: the provider applies it', async () => {
 		const { id, editor, owner } = await planWithText();
-		RecordingWebSocket.frames = [];
-		const early = new EarlyPlanSocket({ base: wsBase, planId: id, token: editor, WebSocketImpl: NodeWebSocket });
+		const early = adopt(runPageScript(`${server.url}/p/${id}#token=${editor}`));
 		const connection = connect(early.doc, id, editor, early.webSocketClass(NodeWebSocket));
 		await until(() => connection.status.kind === 'saved', 'the reader to be synced');
 		expect(text(early.doc)).toBe(text(owner));
 		expect(stepTwos()).toHaveLength(1);
 	});
 
+	it('is closed, and the provider opens its own socket, when the provider asks for another URL', async () => {
+		const { id, editor, owner } = await planWithText();
+		const early = adopt(runPageScript(`${server.url}/p/${id}#token=someone-else`));
+		connect(early.doc, id, editor, early.webSocketClass(NodeWebSocket));
+		await until(() => text(early.doc) === text(owner), 'the plan over the provider’s own socket');
+	});
+
 	it('replays a refusal, so the provider reports it', async () => {
 		const { id } = await planWithText();
-		const early = new EarlyPlanSocket({ base: wsBase, planId: id, token: 'not-a-token', WebSocketImpl: NodeWebSocket });
+		const early = adopt(runPageScript(`${server.url}/p/${id}#token=not-a-token`));
 		await new Promise((resolve) => setTimeout(resolve, 200));
 		const connection = connect(new Y.Doc(), id, 'not-a-token', early.webSocketClass(NodeWebSocket));
 		await until(() => connection.status.kind === 'refused', 'the refusal');

@@ -1,38 +1,38 @@
 /**
- * A share link's plan socket, opened as the app starts (hooks.client.ts), before the editor's
- * code has loaded, and handed over to the editor's y-websocket provider once it exists.
+ * A share link's plan socket, opened by a small script in the page itself (src/app.html) before
+ * any of the app's scripts have loaded, taken over by the app as it starts (hooks.client.ts), and
+ * handed over to the editor's y-websocket provider once that exists.
  *
  * Why: a first visit downloads the whole plan over the socket (2 MB for a big plan), and the
  * server needs time to encode and send it; then the browser needs ~0.2 s to apply it. Opened by
  * the editor (PlanSession.preconnect), the socket asked for the plan only after a megabyte of
- * scripts had loaded and run, and the plan was applied after that. Opened here, the plan travels
- * while the scripts load, and is applied to the doc (`doc`, which the editor's session adopts)
- * as soon as it arrives, while the page is still waiting for the rest of its scripts.
+ * scripts had loaded and run, and the plan was applied after that. Opened by the page, the plan
+ * travels while the scripts load, and is applied to the doc (`doc`, which the editor's session
+ * adopts) as soon as this module has loaded, while the page still waits for the editor's scripts.
  *
- * What it says: on open, y-websocket's sync step 1 with an empty state vector ("send me
- * everything") — what the editor's own provider sends when it opens before IndexedDB has loaded,
- * as it does for a link. Nothing else. Whatever arrives (the server's step 1, the plan as step 2,
- * MESSAGE_SAVED, awareness, relayed updates) is kept in order with the open, error and close
- * events and replayed to the provider when it takes the socket over; from then on events go
- * straight to it. Two frames are not kept. The first step 2 is applied at once, and the provider
- * is given an empty step 2 in its place, which marks it synced as the real one would. The
- * server's step 1 ("what do you have that I lack?"), which comes before the plan, is answered at
- * once with an empty step 2, true of the still empty doc: answered by the provider after the plan
- * was applied, it would walk the whole 2 MB doc to find nothing to send. The provider's own step 1
- * on this socket is dropped: the server is already answering a request for everything, which
- * covers anything a later state vector could ask.
+ * What the page's script says: on open, y-websocket's sync step 1 with an empty state vector
+ * ("send me everything") — what the editor's own provider sends when it opens before IndexedDB has
+ * loaded, as it does for a link. Nothing else. It keeps what it receives until this module takes
+ * over. The socket goes to the provider only if the provider asks for the very URL the script
+ * built (else it is closed and the provider opens its own); a test runs the script against
+ * y-websocket's URL.
+ *
+ * Whatever arrives (the server's step 1, the plan as step 2, MESSAGE_SAVED, awareness, relayed
+ * updates) is kept in order with the open, error and close events and replayed to the provider
+ * when it takes the socket over; from then on events go straight to it. Two frames are not kept.
+ * The first step 2 is applied at once, and the provider is given an empty step 2 in its place,
+ * which marks it synced as the real one would. The server's step 1 ("what do you have that I
+ * lack?"), which comes before the plan, is answered at once with an empty step 2, true of the
+ * still empty doc: answered by the provider after the plan was applied, it would walk the whole
+ * 2 MB doc to find nothing to send. The provider's own step 1 on this socket is dropped: the
+ * server is already answering a request for everything, which covers anything a later state
+ * vector could ask.
  *
  * Only yjs and lib0 here, no y-websocket or app code: this module is part of the app's entry.
  */
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
-import { planSocketUrl } from './socket-url';
 
-/**
- * varUint(0: y-websocket's messageSync) · varUint(0: y-protocols' messageYjsSyncStep1) ·
- * varUint8Array(an empty state vector, i.e. varUint(0) clients).
- */
-const SYNC_STEP_1_EVERYTHING = new Uint8Array([0, 0, 1, 0]);
 /** messageSync · messageYjsSyncStep2 (1) · varUint8Array(an empty update: no structs, no deletes). */
 const EMPTY_SYNC_STEP_2 = new Uint8Array([0, 1, 2, 0, 0]);
 /** Origin of the plan applied by this module (the provider's origin is the provider itself). */
@@ -103,18 +103,21 @@ class HandedOverSocket {
 /** A socket event as received, or a message made here (the provider reads only `data`). */
 type SocketEvent = Event | { type: 'message'; data: ArrayBuffer };
 
-export interface EarlyPlanSocketOptions {
-	/** `webSocketBaseUrl(location)`. */
-	base: string;
+/**
+ * What the page's script (src/app.html) leaves in `window.__planbookEarlySocket`: the socket it
+ * opened for `url`, and the events it received, in order, until `adopted` is set.
+ */
+export interface PageEarlySocket {
 	planId: string;
-	token: string;
-	/** The browser's WebSocket, or `ws` in Node tests. */
-	WebSocketImpl: typeof WebSocket;
+	url: string;
+	socket: WebSocket;
+	received: Event[];
+	adopted: boolean;
 }
 
 export class EarlyPlanSocket {
 	readonly planId: string;
-	/** The URL the editor's provider will ask for (see socket-url.ts). */
+	/** The URL the page's script opened, which the editor's provider must ask for to get the socket. */
 	readonly url: string;
 	/**
 	 * The plan's doc, empty (as `createPlanDoc` makes it) until the server's step 2 is applied to
@@ -129,25 +132,23 @@ export class EarlyPlanSocket {
 	/** True once a provider asked for a socket: the first ask decides whether it gets this one. */
 	#asked = false;
 
-	constructor({ base, planId, token, WebSocketImpl }: EarlyPlanSocketOptions) {
-		this.planId = planId;
-		this.url = planSocketUrl(base, planId, token);
-		this.#socket = new WebSocketImpl(this.url);
-		this.#socket.binaryType = 'arraybuffer';
-		const receive = (event: SocketEvent): void => {
-			if (this.#pending) this.#pending.push(event);
-			else this.#takenOver?.dispatch(event);
+	/**
+	 * Takes the page script's socket over: what it received is handled now, in order, and what
+	 * comes next from here on.
+	 */
+	constructor(page: PageEarlySocket) {
+		this.planId = page.planId;
+		this.url = page.url;
+		this.#socket = page.socket;
+		page.adopted = true;
+		const onEvent = (event: Event): void => {
+			const kept = event.type === 'message' ? this.#applyFirstPlan(event as MessageEvent<unknown>) : event;
+			if (!kept) return;
+			if (this.#pending) this.#pending.push(kept);
+			else this.#takenOver?.dispatch(kept);
 		};
-		this.#socket.addEventListener('open', (event) => {
-			this.#socket.send(SYNC_STEP_1_EVERYTHING);
-			receive(event);
-		});
-		this.#socket.addEventListener('message', (event: MessageEvent<unknown>) => {
-			const kept = this.#applyFirstPlan(event);
-			if (kept) receive(kept);
-		});
-		this.#socket.addEventListener('error', receive);
-		this.#socket.addEventListener('close', receive);
+		for (const event of page.received.splice(0)) onEvent(event);
+		for (const type of ['open', 'message', 'error', 'close']) this.#socket.addEventListener(type, onEvent);
 	}
 
 	/**
@@ -216,16 +217,17 @@ export class EarlyPlanSocket {
 }
 
 /**
- * The one socket hooks.client.ts opened for this page load, until the editor takes it. Module
+ * The one socket hooks.client.ts took over for this page load, until the editor takes it. Module
  * state, against the house rule, because SvelteKit's start hook cannot hand anything to a page
  * otherwise; it holds at most one socket and only until the first editor asks.
  */
 let waiting: EarlyPlanSocket | null = null;
 
-/** Opens the plan's socket now (the app's start hook, on a share link). */
-export function openEarlyPlanSocket(options: EarlyPlanSocketOptions): void {
+/** Takes over the page script's socket, if it opened one (the app's start hook). */
+export function adoptEarlyPlanSocket(page: PageEarlySocket | undefined): void {
+	if (!page || page.adopted) return;
 	waiting?.close();
-	waiting = new EarlyPlanSocket(options);
+	waiting = new EarlyPlanSocket(page);
 }
 
 /** The early socket of plan `planId`, once (the editor takes it over); null when there is none. */

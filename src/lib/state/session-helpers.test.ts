@@ -5,7 +5,7 @@ import { readSections } from '../collab/plan-doc-view';
 import { docFromPlan } from '../collab/schema/plan-doc';
 import { makePlan } from '../test-data/factories';
 import { anchorOf, dataSetsOf, orderSections, outlineOf } from './plan-outline';
-import { planIdFromPath, shareLink, tokenFromHash } from './share-link';
+import { shareLink, tokenFromHash } from './share-link';
 import { PlansApi, PlansApiError } from './plans-api';
 import { cleanDisplayName, colorForName, generateName, initialsOf, USER_COLORS, wordList } from './user-identity';
 
@@ -82,17 +82,6 @@ describe('share links', () => {
 		expect(tokenFromHash('#section-1')).toBeNull();
 		expect(tokenFromHash('')).toBeNull();
 		expect(shareLink('https://plan.example', 'p1', 'a+b')).toBe('https://plan.example/p/p1#token=a%2Bb');
-	});
-
-	it('find the plan id of an editor path only', () => {
-		expect(planIdFromPath('/p/abc_-1')).toBe('abc_-1');
-		expect(planIdFromPath('/p/abc/')).toBe('abc');
-		expect(planIdFromPath('/p/a%20b')).toBe('a b');
-		expect(planIdFromPath('/p/%E0%A4%A')).toBeNull();
-		expect(planIdFromPath('/p/')).toBeNull();
-		expect(planIdFromPath('/p/abc/print')).toBeNull();
-		expect(planIdFromPath('/w/abc')).toBeNull();
-		expect(planIdFromPath('/')).toBeNull();
 	});
 });
 

@@ -1,7 +1,6 @@
 /**
  * A plan's share link, `${origin}/p/<id>#token=<token>`: the token rides in the fragment so it
- * never reaches server logs or Referer headers. No imports: the app's start hook reads links with
- * these too, before any of the editor's code has loaded (hooks.client.ts).
+ * never reaches server logs or Referer headers. (app.html's script reads links the same way.)
  */
 
 /** The token of a `#token=…` fragment, or null. */
@@ -16,13 +15,3 @@ export function shareLink(origin: string, id: string, token: string): string {
 	return `${origin}/p/${encodeURIComponent(id)}#token=${encodeURIComponent(token)}`;
 }
 
-/** The plan id of an editor path (`/p/<id>`, the route src/routes/p/[id]), or null for any other path. */
-export function planIdFromPath(pathname: string): string | null {
-	const match = /^\/p\/([^/]+)\/?$/.exec(pathname);
-	if (!match?.[1]) return null;
-	try {
-		return decodeURIComponent(match[1]);
-	} catch {
-		return null;
-	}
-}
