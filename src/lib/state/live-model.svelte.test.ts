@@ -38,6 +38,31 @@ describe('LiveModel', () => {
 		expect(figure(live, 'payback_month')).toEqual({ name: 'payback_month', state: 'value', value: expected.payback_month });
 	});
 
+	it('is not computed until the first update, which subscribers hear of even when nothing changed', () => {
+		const doc = docFromPlan(breakevenPlan());
+		const live = new LiveModel({
+			entries: [],
+			finance: { priceChain: [], budget: [], campaigns: [] },
+			display: () => ({ locale: 'en', currency: 'CNY', year: 2027 }),
+			outputLabel: (name) => name
+		});
+		let calls = 0;
+		live.subscribe(() => calls++);
+		expect(live.computed).toBe(false);
+		const r = planRoots(doc);
+		expect(live.update(readVariableEntries(r.variables), readFinanceData(r.data))).toContain('profit');
+		expect(live.computed).toBe(true);
+		expect(live.get('profit')).toEqual({ ok: true, value: 200_000 });
+		expect(calls).toBe(1);
+
+		const empty = new LiveModel({ entries: [], finance: { priceChain: [], budget: [], campaigns: [] }, display: () => ({ locale: 'en', currency: 'CNY', year: 2027 }), outputLabel: (name) => name });
+		let heard = 0;
+		empty.subscribe(() => heard++);
+		expect(empty.update([], { priceChain: [], budget: [], campaigns: [] })).toEqual([]);
+		expect(empty.computed).toBe(true);
+		expect(heard).toBe(1);
+	});
+
 	it('a variable edit recomputes only what depends on it and notifies subscribers', () => {
 		const doc = docFromPlan(breakevenPlan({ note: '42' }));
 		const live = liveOf(doc);

@@ -3,7 +3,8 @@
  * editors as ResultsReader / ReferenceSource (plan-view.ts) and to the key-figures panel.
  *
  * Results live in a SvelteMap, so a component reading `get('profit')` re-renders only when profit
- * changes. Variable edits are diffed against the last definitions and handed to the model one
+ * changes. Until the first `update` (the session's, at an idle moment once the plan is on screen)
+ * the model is not `computed`: the key figures and references say "working out", not "missing". Variable edits are diffed against the last definitions and handed to the model one
  * name at a time (or in one batch), so only what depends on the edit recomputes (STYLE rule 6).
  */
 import { SvelteMap } from 'svelte/reactivity';
@@ -60,6 +61,7 @@ export class LiveModel implements ReferenceSource {
 	readonly #display: () => PlanDisplay;
 	readonly #outputLabel: (name: string) => string;
 	#version = $state(0);
+	#computed = $state(false);
 	#entries = $state.raw<readonly VariableEntry[]>([]);
 	#financeKey: string;
 	#keyFigures = $derived.by((): KeyFigure[] => {
@@ -77,6 +79,25 @@ export class LiveModel implements ReferenceSource {
 			const result = this.#model.result(name);
 			if (result) this.#results.set(name, result);
 		}
+	}
+
+	/**
+	 * Applies the doc's variables and finance data together and marks the model computed; returns
+	 * the names whose result changed. The first call tells subscribers even when nothing changed:
+	 * what they show stops saying "working out".
+	 */
+	update(entries: readonly VariableEntry[], finance: FinanceData): string[] {
+		const changed = [...this.setVariables(entries), ...this.setFinanceData(finance)];
+		if (!this.#computed) {
+			this.#computed = true;
+			if (changed.length === 0) this.#notify();
+		}
+		return changed;
+	}
+
+	/** False until the first `update`: results not yet known are not missing. */
+	get computed(): boolean {
+		return this.#computed;
 	}
 
 	/** Applies the doc's current variables; returns the names whose result changed. */
@@ -149,8 +170,12 @@ export class LiveModel implements ReferenceSource {
 			if (result === null) this.#results.delete(name);
 			else this.#results.set(name, result);
 		}
+		this.#notify();
+		return changes.map((c) => c.name);
+	}
+
+	#notify(): void {
 		this.#version += 1;
 		for (const listener of this.#listeners) listener();
-		return changes.map((c) => c.name);
 	}
 }

@@ -110,6 +110,8 @@ export class PlanSession {
 	readonly versions: VersionsState;
 	#token: string | null = null;
 	#stopChecks: (() => void) | null = null;
+	/** Cancels the live model's first computation while it waits for an idle moment. */
+	#stopLive: (() => void) | null = null;
 	#connection: PlanConnection | null = null;
 	/** The token the connection was opened with. */
 	#connectedWith: string | null = null;
@@ -221,14 +223,9 @@ export class PlanSession {
 		// IndexedDB, which is slow to open in a new profile. Without local state the plan still
 		// opens from the server; it just won't open offline.
 		const localLoaded = this.#persistence.load().catch(() => false);
-		const accessResolved = resolvePlanAccess({ db, api, id, hashToken, now });
-		// A share link's plan may be in the doc already (the start hook's socket): its numbers are
-		// worked out while IndexedDB and the server answer, not after (recomputed below only if the
-		// doc changed meanwhile).
-		if (this.#roots.variables.length > 0) this.#refreshLive();
 		let access: Awaited<ReturnType<typeof resolvePlanAccess>>;
 		try {
-			access = await accessResolved;
+			access = await resolvePlanAccess({ db, api, id, hashToken, now });
 		} catch {
 			// IndexedDB refused (private window, full disk): there is nowhere to keep the token.
 			this.#disconnect();
@@ -249,14 +246,21 @@ export class PlanSession {
 		if (this.#destroyed) return;
 		this.#stopWatching = watchPlanDoc(this.#doc, {
 			onSections: () => this.#refreshSections(),
-			onVariables: () => this.live.setVariables(readVariableEntries(this.#roots.variables)),
+			// Until the first computation (below) there are no numbers to keep current.
+			onVariables: () => {
+				if (this.live.computed) this.live.setVariables(readVariableEntries(this.#roots.variables));
+			},
 			onData: () => {
 				this.#dataSets = presentDataSets(this.#doc);
-				this.live.setFinanceData(readFinanceData(this.#roots.data));
+				if (this.live.computed) this.live.setFinanceData(readFinanceData(this.#roots.data));
 			},
 			onMeta: () => this.#refreshMeta()
 		});
 		this.#refreshAll();
+		// The plan's numbers wait for the first idle moment after the plan is on screen: for a big
+		// plan they cost ~50 ms (most of it mathjs building its functions on first use), and the
+		// panels say "working out" meanwhile (LiveModel.computed).
+		this.#stopLive = whenIdle(() => this.live.update(readVariableEntries(this.#roots.variables), readFinanceData(this.#roots.data)));
 		// A full read of the plan: after the first paint (a warm open has the whole plan by now).
 		this.checks.schedule();
 		this.standards.refresh();
@@ -416,6 +420,7 @@ export class PlanSession {
 		this.#destroyed = true;
 		this.#stopWatching?.();
 		this.#stopChecks?.();
+		this.#stopLive?.();
 		this.#stopComments();
 		this.checks.destroy();
 		this.#connection?.destroy();
@@ -470,13 +475,6 @@ export class PlanSession {
 		this.#refreshMeta();
 		this.#refreshSections();
 		this.#dataSets = presentDataSets(this.#doc);
-		this.#refreshLive();
-	}
-
-	/** Variables and finance data into the live model (only what changed is recomputed). */
-	#refreshLive(): void {
-		this.live.setVariables(readVariableEntries(this.#roots.variables));
-		this.live.setFinanceData(readFinanceData(this.#roots.data));
 	}
 
 	#refreshSections(): void {

@@ -23,6 +23,12 @@ export interface ReferenceCandidate {
 
 /** What the rich-text editor needs for live references in prose. */
 export interface ReferenceSource extends ResultsReader {
+	/**
+	 * False until the plan's numbers have been worked out the first time (the session does it at
+	 * the first idle moment after the plan is on screen): a missing result then means "not yet",
+	 * not "no such name".
+	 */
+	readonly computed: boolean;
 	candidates(): ReferenceCandidate[];
 	/** The value formatted for display in the plan's locale and currency (万/亿 in zh-CN). */
 	format(name: string, value: number): string;

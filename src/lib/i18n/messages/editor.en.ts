@@ -31,6 +31,8 @@ export const editorEn = {
 	'editor.references.help': '↑ ↓ to choose · Enter to insert · Esc to close',
 	'editor.reference.title': '{label} ({name}) — live value',
 	'editor.reference.flagged': '⚠ {name}',
+	'editor.reference.pending': '…',
+	'editor.reference.pendingTitle': 'Working out “{name}”…',
 	'editor.reference.unknown': 'Unknown figure “{name}”: no variable or finance figure has this name.',
 	'editor.reference.error': '“{name}” has no value: {error}',
 	// Formula problems, by kind (domain/formula/errors.ts)

@@ -31,6 +31,8 @@ export const editorZhCN: Record<keyof typeof editorEn, string> = {
 	'editor.references.help': '↑ ↓ 选择 · Enter 插入 · Esc 关闭',
 	'editor.reference.title': '{label}（{name}）— 实时数值',
 	'editor.reference.flagged': '⚠ {name}',
+	'editor.reference.pending': '…',
+	'editor.reference.pendingTitle': '正在计算“{name}”…',
 	'editor.reference.unknown': '未知指标“{name}”：没有叫这个名字的变量或财务指标。',
 	'editor.reference.error': '“{name}”暂无数值：{error}',
 	'editor.formulaError.parse': '无法识别此公式，请检查括号和运算符。',

@@ -136,6 +136,7 @@ export const plansEn = {
 	'plans.figures.paybackValue': 'Month {month}',
 	'plans.figures.noPayback': 'Not within the year',
 	'plans.figures.missing': 'Needs inputs',
+	'plans.figures.computing': 'Working out…',
 	'plans.figures.broken': 'Input error',
 	'plans.figures.noContribution': 'None: no contribution per unit',
 	'plans.figures.invalid': 'Cannot be computed',

@@ -138,6 +138,7 @@ export const plansZhCN: Record<keyof typeof plansEn, string> = {
 	'plans.figures.paybackValue': '第 {month} 个月',
 	'plans.figures.noPayback': '年内无法回本',
 	'plans.figures.missing': '缺少输入',
+	'plans.figures.computing': '正在计算…',
 	'plans.figures.broken': '输入有误',
 	'plans.figures.noContribution': '无：单位贡献不为正',
 	'plans.figures.invalid': '无法计算',

@@ -11,6 +11,7 @@ function source(results: Record<string, CellResult>, locale: 'en' | 'zh-CN' = 'e
 	return {
 		get: (name) => results[name],
 		version: 0,
+		computed: true,
 		candidates: () => [],
 		format: (_name, value) => formatNumber(value, { locale, style: 'integer', compact: true }),
 		subscribe: () => () => {}
@@ -22,6 +23,11 @@ describe('describeReference', () => {
 		const view = describeReference('volume', source({ volume: { ok: true, value: 1615000 } }), t, '目标销量');
 		expect(view).toEqual({ text: '1,615,000', title: '目标销量 (volume) — live value', state: 'ok' });
 		expect(describeReference('volume', source({ volume: { ok: true, value: 1615000 } }, 'zh-CN'), t).text).toBe('161.5万');
+	});
+
+	it('says the value is being worked out before the first computation, without a number', () => {
+		const view = describeReference('volume', { ...source({}), computed: false }, t);
+		expect(view).toEqual({ text: '…', title: 'Working out “volume”…', state: 'pending' });
 	});
 
 	it('flags an unknown or deleted name without a number', () => {

@@ -11,6 +11,8 @@ import { formatVariableValue } from '$lib/domain/format';
 import type { PlanDisplay, ReferenceCandidate, ReferenceSource } from '$lib/state/plan-view';
 
 export class DevResults implements ReferenceSource {
+	/** Computed on construction and on every change. */
+	readonly computed = true;
 	#version = $state(0);
 	#engine = new FormulaEngine();
 	#variables: ReturnType<typeof snapshotVariables> = [];
