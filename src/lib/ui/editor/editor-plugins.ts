@@ -3,11 +3,13 @@
  * - a placeholder on an empty section (text from a getter, so a language switch applies at once);
  * - links open only on Ctrl/⌘-click, in a new tab without opener, and only safe hrefs: a plain
  *   click places the caret (editing) or does nothing (read-only), never navigates away from a plan;
- * - Mod-k opens the link form.
+ * - Mod-k opens the link form;
+ * - text that arrives from the doc (the plan loading, someone else typing) is not autolinked here.
  */
 import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey, TextSelection } from '@tiptap/pm/state';
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
+import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { safeHref } from './href';
 
 export interface EditorBehaviourOptions {
@@ -74,6 +76,17 @@ export const EditorBehaviour = Extension.create<EditorBehaviourOptions>({
 						if (event.ctrlKey || event.metaKey) syncSelectionFromDom(view);
 						return false;
 					}
+				}
+			}),
+			new Plugin({
+				key: new PluginKey('planbookRemoteTextUnlinked'),
+				// Whoever typed a text linked it or not; autolinking it again in every editor that
+				// receives it would write marks into a plan nobody here edited (a viewer's included),
+				// and scans a whole long section as it loads (~10 ms on a big plan's first paint).
+				filterTransaction(tr) {
+					const sync = tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined;
+					if (sync?.isChangeOrigin) tr.setMeta('preventAutolink', true);
+					return true;
 				}
 			}),
 			new Plugin({
