@@ -129,7 +129,9 @@ function breakdown(timings: readonly OpenTiming[]) {
 		largest_ws_message: med((t) => t.largestMessageMs),
 		largest_ws_message_bytes: med((t) => t.largestMessageBytes),
 		editor_in_dom: med((t) => t.inDomMs),
-		editable: med((t) => t.editableMs)
+		editable: med((t) => t.editableMs),
+		// Not part of "editable": the key figures show the plan's numbers (worked out at idle time).
+		key_figures: med((t) => t.figuresMs)
 	};
 }
 
