@@ -1,38 +1,13 @@
 /** The stored-size limit: growth beyond it is refused untouched; deletions and compaction make room. */
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import { silentLogger } from '../log';
-import { ServerMetrics } from '../metrics';
-import { MemoryStore } from '../persistence/memory-store';
-import { SharedDoc } from './shared-doc';
-import { captureUpdate, RecordingPeer } from './test-peer';
-import { decodeClientUpdate } from './update-check';
+import type { MemoryStore } from '../persistence/memory-store';
+import { openSharedDoc, submit } from './shared-doc-fixture';
+import { captureUpdate } from './test-peer';
 
 const MAX_DOC_BYTES = 20_000;
 
-async function setup(): Promise<{ store: MemoryStore; shared: SharedDoc; author: Y.Doc; a: RecordingPeer; b: RecordingPeer }> {
-	const store = new MemoryStore();
-	const author = new Y.Doc();
-	const initialUpdate = captureUpdate(author, () => author.getText('body').insert(0, 'start'));
-	await store.createPlan({ id: 'p', title: 'P', tokens: { owner: 'o', editor: 'e', viewer: 'v' }, initialUpdate });
-	const shared = new SharedDoc({
-		planId: 'p',
-		stored: await store.loadUpdates('p'),
-		store,
-		metrics: new ServerMetrics(),
-		log: silentLogger(),
-		compactEvery: 10_000,
-		maxDocBytes: MAX_DOC_BYTES
-	});
-	const a = new RecordingPeer();
-	const b = new RecordingPeer();
-	shared.addPeer(a);
-	shared.addPeer(b);
-	return { store, shared, author, a, b };
-}
-
-function submit(shared: SharedDoc, update: Uint8Array, from: RecordingPeer): Promise<string> {
-	return shared.submitUpdate(update, decodeClientUpdate(update), from);
+function setup(): ReturnType<typeof openSharedDoc> {
+	return openSharedDoc({ compactEvery: 10_000, maxDocBytes: MAX_DOC_BYTES });
 }
 
 async function storedBytes(store: MemoryStore): Promise<number> {

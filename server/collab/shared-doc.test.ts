@@ -11,33 +11,13 @@ import { silentLogger } from '../log';
 import { ServerMetrics } from '../metrics';
 import { MemoryStore } from '../persistence/memory-store';
 import { SharedDoc } from './shared-doc';
+import { openSharedDoc, submit } from './shared-doc-fixture';
 import { captureUpdate, deferred, RecordingPeer } from './test-peer';
-import { decodeClientUpdate } from './update-check';
 
 const TOKENS = { owner: 'o', editor: 'e', viewer: 'v' };
 
-async function setup(compactEvery = 100): Promise<{ store: MemoryStore; shared: SharedDoc; author: Y.Doc; a: RecordingPeer; b: RecordingPeer }> {
-	const store = new MemoryStore();
-	const author = new Y.Doc();
-	const initialUpdate = captureUpdate(author, () => author.getText('body').insert(0, 'start'));
-	await store.createPlan({ id: 'p', title: 'P', tokens: TOKENS, initialUpdate });
-	const shared = new SharedDoc({
-		planId: 'p',
-		stored: await store.loadUpdates('p'),
-		store,
-		metrics: new ServerMetrics(),
-		log: silentLogger(),
-		compactEvery
-	});
-	const a = new RecordingPeer();
-	const b = new RecordingPeer();
-	shared.addPeer(a);
-	shared.addPeer(b);
-	return { store, shared, author, a, b };
-}
-
-function submit(shared: SharedDoc, update: Uint8Array, from: RecordingPeer): Promise<string> {
-	return shared.submitUpdate(update, decodeClientUpdate(update), from);
+function setup(compactEvery = 100): ReturnType<typeof openSharedDoc> {
+	return openSharedDoc({ compactEvery });
 }
 
 async function storedText(store: MemoryStore): Promise<string> {
