@@ -19,9 +19,9 @@
 import { randomUUID } from 'node:crypto';
 import { dropSchema, uniqueSchema } from '../tests/integration/helpers/services';
 import { counterGrowth, readScaleCounters, storedPlan, type ScaleCounters } from './scale-check';
-import { createPlan, editAndWait, readWrites, subtractWrites, type ServerStats, type WriteCounts } from './sync-bench';
+import { createPlan, editAndWait, expectConverged, readWrites, subtractWrites, type ServerStats, type WriteCounts } from './sync-bench';
 import { clockOffset, matchLatencies } from './sync-latency';
-import { clocksOf, connectPeer, docDigest, recordArrivals, whenCovers, type BenchPeer, type ClockMark } from './sync-peers';
+import { connectPeer, recordArrivals, whenCovers, type BenchPeer, type ClockMark } from './sync-peers';
 import { forkTs, within, type BenchChild } from './sync-processes';
 
 export type Setup = 'one' | 'two';
@@ -168,18 +168,9 @@ async function checkConverged(options: {
 	stored: readonly ScaleCounters[];
 }): Promise<void> {
 	const { writers, observers, databaseUrl, schema, planId } = options;
-	const expected = [...clocksOf((observers[0] as BenchPeer).doc)];
-	const { digests, drops } = await writers.request<{ type: 'digests'; digests: string[]; drops: number }>(
-		{ type: 'digest', expected, timeoutMs: TIMEOUTS.converge },
-		'digests',
-		TIMEOUTS.converge + 5_000
-	);
-	const all = [...digests, ...observers.map((o) => docDigest(o.doc))];
-	if (new Set(all).size !== 1) throw new Error(`the ${all.length} clients did not converge (${new Set(all).size} different states)`);
-	const dropped = drops + observers.reduce((sum, o) => sum + o.drops(), 0);
-	if (dropped > 0) throw new Error(`${dropped} connections dropped during the round`);
+	const converged = await expectConverged(writers, observers);
 	const inDatabase = await storedPlan({ databaseUrl, schema, planId });
-	if (inDatabase.digest !== all[0]) throw new Error('the plan in PostgreSQL differs from the clients’ converged doc');
+	if (inDatabase.digest !== converged) throw new Error('the plan in PostgreSQL differs from the clients’ converged doc');
 	const storedTotal = options.stored.reduce((sum, c) => sum + c.stored, 0);
 	if (inDatabase.lastSeq !== storedTotal + 1) {
 		throw new Error(`PostgreSQL's log ends at seq ${inDatabase.lastSeq}, but the processes stored ${storedTotal} updates after the first state`);

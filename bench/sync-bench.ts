@@ -159,16 +159,7 @@ async function runRound(kind: ServerKind, index: number): Promise<RoundResult> {
 		const stamps = await editAndWait(writers, observers, { editsPerWriter: EDITS_PER_ROUND, intervalMs: INTERVAL_MS, seed: index * 2 + 2 });
 
 		const statsAfter = await server.request<ServerStats>({ type: 'stats' }, 'stats', 5_000);
-		const expected = [...clocksOf(first.doc)];
-		const { digests, drops } = await writers.request<{ type: 'digests'; digests: string[]; drops: number }>(
-			{ type: 'digest', expected, timeoutMs: TIMEOUTS.converge },
-			'digests',
-			TIMEOUTS.converge + 5_000
-		);
-		const all = [...digests, ...observers.map((o) => docDigest(o.doc))];
-		if (new Set(all).size !== 1) throw new Error(`the ${all.length} clients did not converge (${new Set(all).size} different states)`);
-		const dropped = drops + observers.reduce((sum, o) => sum + o.drops(), 0);
-		if (dropped > 0) throw new Error(`${dropped} connections dropped during the round`);
+		await expectConverged(writers, observers);
 
 		const atFirst = matchLatencies(stamps, firstArrivals, offset.offsetMs);
 		const atLast = matchLatencies(stamps, lastArrivals, offset.offsetMs);
@@ -188,6 +179,24 @@ async function runRound(kind: ServerKind, index: number): Promise<RoundResult> {
 		await server?.stop();
 		if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 	}
+}
+
+/**
+ * Waits until every writer holds what the first observer holds, then throws unless all writers
+ * and observers hold one state and no connection dropped; resolves with that state's digest.
+ */
+export async function expectConverged(writers: BenchChild, observers: readonly BenchPeer[]): Promise<string> {
+	const expected = [...clocksOf((observers[0] as BenchPeer).doc)];
+	const { digests, drops } = await writers.request<{ type: 'digests'; digests: string[]; drops: number }>(
+		{ type: 'digest', expected, timeoutMs: TIMEOUTS.converge },
+		'digests',
+		TIMEOUTS.converge + 5_000
+	);
+	const all = [...digests, ...observers.map((o) => docDigest(o.doc))];
+	if (new Set(all).size !== 1) throw new Error(`the ${all.length} clients did not converge (${new Set(all).size} different states)`);
+	const dropped = drops + observers.reduce((sum, o) => sum + o.drops(), 0);
+	if (dropped > 0) throw new Error(`${dropped} connections dropped during the round`);
+	return all[0] as string;
 }
 
 /** Runs one batch of edits in the writers' process and waits until both observers have them all. */
