@@ -11,14 +11,13 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { ServerLimits } from '../../server/config';
 import { silentLogger } from '../../server/log';
-import { openPostgresStore } from '../../server/persistence/postgres-store';
 import { startServer, type RunningServer } from '../../server/start-server';
 import { apiRequest, createPlan } from './helpers/api';
 import { spawnChildServer, type ChildServer } from './helpers/child-server';
 import { eventually } from './helpers/eventually';
 import { appendParagraph } from './helpers/plan-edits';
 import { cleanupTempDirs, tempDataDir } from './helpers/server';
-import { dropSchema, postgresAvailable, postgresUrl, redisAvailable, redisUrl, uniqueSchema } from './helpers/services';
+import { dropSchema, postgresAvailable, postgresUrl, redisAvailable, redisUrl, storedDoc, uniqueSchema } from './helpers/services';
 import { connectClient, destroyClients, type TestClient } from './helpers/yjs-client';
 
 const services = { postgres: await postgresAvailable(), redis: await redisAvailable() };
@@ -100,18 +99,6 @@ async function converged(clients: TestClient[], timeoutMs = 5_000): Promise<void
 		},
 		{ timeoutMs }
 	);
-}
-
-/** The plan as the database holds it now, read by a store of its own. */
-async function storedDoc(schema: string, planId: string): Promise<Y.Doc> {
-	const store = await openPostgresStore({ connectionString: postgresUrl(), schema });
-	try {
-		const doc = new Y.Doc();
-		for (const update of (await store.loadUpdates(planId)).updates) Y.applyUpdate(doc, update);
-		return doc;
-	} finally {
-		await store.close();
-	}
 }
 
 /** Kills a process's Redis subscriber connection: the bus drops what is published until it is back. */

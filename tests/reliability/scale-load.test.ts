@@ -9,10 +9,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { openPostgresStore } from '../../server/persistence/postgres-store';
 import { createPlan, type CreatedPlan } from '../integration/helpers/api';
 import { eventually, sleep } from '../integration/helpers/eventually';
-import { postgresAvailable, postgresUrl, redisAvailable, redisUrl } from '../integration/helpers/services';
+import { postgresAvailable, postgresUrl, redisAvailable, redisUrl, storedDoc } from '../integration/helpers/services';
 import { destroyClients } from '../integration/helpers/yjs-client';
 import { Cluster } from './helpers/cluster';
 import { byPlan, connectLoadClients, contentOf, lostWrites, startEditing, type LoadClient, type Target } from './helpers/load-clients';
@@ -32,17 +31,6 @@ afterEach(async () => {
 	for (const cluster of clusters.splice(0)) await cluster.stop();
 	for (const redis of redises.splice(0)) await redis.kill();
 });
-
-async function storedContent(schema: string, planId: string): Promise<{ content: string; vector: Uint8Array }> {
-	const store = await openPostgresStore({ connectionString: postgresUrl(), schema });
-	try {
-		const doc = new Y.Doc();
-		for (const update of (await store.loadUpdates(planId)).updates) Y.applyUpdate(doc, update);
-		return { content: contentOf(doc), vector: Y.encodeStateVector(doc) };
-	} finally {
-		await store.close();
-	}
-}
 
 /** Clients of each plan spread round-robin over the processes. */
 function targets(plans: readonly CreatedPlan[], perPlan: number, wsBases: readonly string[]): Target[] {
@@ -67,11 +55,11 @@ async function expectNothingLost(cluster: Cluster, clients: readonly LoadClient[
 		{ timeoutMs, intervalMs: 200 }
 	);
 	for (const [planId, group] of plans) {
-		const stored = await storedContent(cluster.schema as string, planId);
+		const stored = contentOf(await storedDoc(cluster.schema as string, planId));
 		const content = contentOf((group[0] as LoadClient).client.doc);
 		for (const load of group) expect(contentOf(load.client.doc)).toBe(content);
-		expect(stored.content).toBe(content);
-		const lost = group.flatMap((load) => lostWrites(stored.content, load));
+		expect(stored).toBe(content);
+		const lost = group.flatMap((load) => lostWrites(stored, load));
 		expect(lost, `writes missing from the stored plan ${planId}`).toEqual([]);
 	}
 }

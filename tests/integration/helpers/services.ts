@@ -6,6 +6,9 @@
 import { randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
 import pg from 'pg';
+import * as Y from 'yjs';
+import { silentLogger } from '../../../server/log';
+import { openPostgresStore } from '../../../server/persistence/postgres-store';
 
 /** How long a check waits for a service before calling it missing. */
 const CHECK_TIMEOUT_MS = 2_000;
@@ -123,5 +126,17 @@ function redactPassword(url: string): string {
 		return parsed.toString();
 	} catch {
 		return url;
+	}
+}
+
+/** A plan as PostgreSQL holds it now (schema `schema`), read by a store of its own. */
+export async function storedDoc(schema: string, planId: string): Promise<Y.Doc> {
+	const store = await openPostgresStore({ connectionString: postgresUrl(), schema, poolSize: 1, log: silentLogger() });
+	try {
+		const doc = new Y.Doc();
+		for (const update of (await store.loadUpdates(planId)).updates) Y.applyUpdate(doc, update);
+		return doc;
+	} finally {
+		await store.close();
 	}
 }
