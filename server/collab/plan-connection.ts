@@ -34,7 +34,7 @@ const CLOSE_INTERNAL_ERROR = 1011;
 /** Outgoing bytes a socket may have queued before we give up on it. */
 const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
 /** Dropped presence is logged once per socket per this interval, not once per message. */
-const AWARENESS_DROP_LOG_MS = 10_000;
+const AWARENESS_THROTTLE_LOG_MS = 10_000;
 
 export interface PlanConnectionOptions {
 	socket: WebSocket;
@@ -58,8 +58,8 @@ export class PlanConnection implements DocPeer {
 	readonly #awarenessBucket: TokenBucket;
 	readonly #updateLimits: UpdateLimits;
 	/** Presence messages dropped since the last log line about them, and when that was. */
-	#awarenessDropped = 0;
-	#awarenessDropLoggedAt = Number.NEGATIVE_INFINITY;
+	#awarenessThrottledCount = 0;
+	#awarenessThrottleLoggedAt = Number.NEGATIVE_INFINITY;
 	/** The latest presence over the rate, applied when the rate allows (#deferAwareness). */
 	#deferredAwareness: Uint8Array | undefined;
 	#awarenessTimer: NodeJS.Timeout | undefined;
@@ -272,12 +272,12 @@ export class PlanConnection implements DocPeer {
 	#awarenessThrottled(): void {
 		const { metrics, log } = this.#options;
 		metrics.limitBreached('awareness-rate');
-		this.#awarenessDropped++;
+		this.#awarenessThrottledCount++;
 		const now = performance.now();
-		if (now - this.#awarenessDropLoggedAt < AWARENESS_DROP_LOG_MS) return;
-		log.warn('throttling presence sent too fast', { plan: this.planId, throttled: this.#awarenessDropped, limit: 'awareness-rate' });
-		this.#awarenessDropLoggedAt = now;
-		this.#awarenessDropped = 0;
+		if (now - this.#awarenessThrottleLoggedAt < AWARENESS_THROTTLE_LOG_MS) return;
+		log.warn('throttling presence sent too fast', { plan: this.planId, throttled: this.#awarenessThrottledCount, limit: 'awareness-rate' });
+		this.#awarenessThrottleLoggedAt = now;
+		this.#awarenessThrottledCount = 0;
 	}
 
 	#ping(): void {
