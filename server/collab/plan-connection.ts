@@ -33,7 +33,7 @@ import { updateLimitsFor, type UpdateLimits } from './update-scan';
 const CLOSE_INTERNAL_ERROR = 1011;
 /** Outgoing bytes a socket may have queued before we give up on it. */
 const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
-/** Dropped presence is logged once per socket per this interval, not once per message. */
+/** Throttled presence is logged once per socket per this interval, not once per message. */
 const AWARENESS_THROTTLE_LOG_MS = 10_000;
 
 export interface PlanConnectionOptions {
