@@ -243,8 +243,7 @@ export class SharedDoc {
 			this.#appendedBytes += update.byteLength;
 			if (this.#lifecycle !== 'open') return 'discarded'; // deleted while we were writing
 			try {
-				this.#fullSyncFrame = undefined;
-				Y.applyUpdate(this.doc, update, from);
+				this.#apply(update, from);
 			} catch (error) {
 				throw new UpdateApplyError(`update does not apply (${error instanceof Error ? error.message : String(error)})`);
 			}
@@ -270,8 +269,7 @@ export class SharedDoc {
 		const seqs = this.#seqs;
 		if (this.#lifecycle !== 'open' || !seqs || seqs.has(seq)) return;
 		try {
-			this.#fullSyncFrame = undefined;
-			Y.applyUpdate(this.doc, update, REMOTE);
+			this.#apply(update, REMOTE);
 		} catch (error) {
 			// Stored by a process that checked it, so this is a bug or a corrupt message: read the store.
 			this.#log.error('an update from another process does not apply', { plan: this.planId, seq }, error);
@@ -322,12 +320,11 @@ export class SharedDoc {
 			const collect = (update: Uint8Array, origin: unknown): void => {
 				if (origin === REMOTE) changes.push(update);
 			};
-			this.#fullSyncFrame = undefined;
 			this.doc.on('update', collect);
 			try {
 				for (const update of [...(since.snapshot ? [since.snapshot] : []), ...missing.map((m) => m.update)]) {
 					try {
-						Y.applyUpdate(this.doc, update, REMOTE);
+						this.#apply(update, REMOTE);
 					} catch (error) {
 						this.#log.error('skipped a stored update that does not apply', { plan: this.planId }, error);
 					}
@@ -434,6 +431,12 @@ export class SharedDoc {
 		if (fits() || decoded.structs.every((struct) => struct instanceof Y.Skip)) return false;
 		await this.#compactLogged();
 		return !fits();
+	}
+
+	/** Every change to the live doc after load goes through here, so the full-sync frame is never stale. */
+	#apply(update: Uint8Array, origin: unknown): void {
+		this.#fullSyncFrame = undefined;
+		Y.applyUpdate(this.doc, update, origin);
 	}
 
 	#relay(update: Uint8Array, from: DocPeer | null): void {
